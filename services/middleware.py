@@ -1,0 +1,130 @@
+"""Pure ASGI middleware for every public medbento service.
+
+Assigns the request id (X-Request-ID on every response) and guarantees the error envelope:
+any 4xx/5xx that BentoML, Starlette or FastAPI write themselves is rewritten, and an exception
+that escapes a handler becomes a 500 envelope instead of a stack trace.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import traceback
+
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .errors import RAISED, REQUEST_ID, APIError, envelope, new_request_id, rewrite_foreign_error
+from .settings import get_settings
+
+log = logging.getLogger("medbento.http")
+
+
+class RequestContext:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        settings = get_settings()
+        self.timeout = settings.request_timeout_s
+        self.max_body = settings.max_body_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        request_id = new_request_id(headers.get("x-request-id"))
+        token = REQUEST_ID.set(request_id)
+        raised: list[APIError] = []
+        raised_token = RAISED.set(raised)
+        started = False
+        overflow = {"hit": False}
+        error_start: Message | None = None
+        error_body: list[bytes] = []
+
+        async def send_wrapper(message: Message) -> None:
+            nonlocal started, error_start
+            if message["type"] == "http.response.start":
+                started = True
+                MutableHeaders(scope=message)["X-Request-ID"] = request_id
+                if overflow["hit"]:
+                    # The app saw the body stream cut off and failed; say why.
+                    message["status"] = 413
+                elif raised and message["status"] >= 400:
+                    message["status"] = raised[-1].status
+                if message["status"] >= 400:
+                    error_start = message  # hold it until the body can be rewritten
+                    return
+            elif message["type"] == "http.response.body" and error_start is not None:
+                error_body.append(message.get("body", b""))
+                if message.get("more_body", False):
+                    return
+                if raised:
+                    body = raised[-1].body()
+                else:
+                    body = rewrite_foreign_error(error_start["status"], b"".join(error_body))
+                start_headers = MutableHeaders(scope=error_start)
+                start_headers["content-type"] = "application/json"
+                start_headers["content-length"] = str(len(body))
+                await send(error_start)
+                await send({"type": "http.response.body", "body": body})
+                return
+            await send(message)
+
+        async def reply(status: int, extra: dict[str, str] | None = None) -> None:
+            body = envelope(status)
+            response_headers = [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                (b"x-request-id", request_id.encode()),
+            ]
+            response_headers += [(k.encode(), v.encode()) for k, v in (extra or {}).items()]
+            await send(
+                {"type": "http.response.start", "status": status, "headers": response_headers}
+            )
+            await send({"type": "http.response.body", "body": body})
+
+        try:
+            length = headers.get("content-length")
+            if length is not None and (not length.isdigit() or int(length) > self.max_body):
+                await reply(413 if length.isdigit() else 400)
+                return
+            async with asyncio.timeout(self.timeout):
+                await self.app(scope, _limit_body(receive, self.max_body, overflow), send_wrapper)
+        except TimeoutError:
+            log.warning("request timed out after %ss", self.timeout)
+            if not started:
+                await reply(504)
+        except Exception as exc:
+            if overflow["hit"]:
+                if not started:
+                    await reply(413)
+                return
+            # The type and where it was raised, without str(exc): messages can carry input.
+            frames = "".join(traceback.format_tb(exc.__traceback__))
+            log.error("unhandled %s\n%s", type(exc).__name__, frames)
+            if not started:
+                await reply(500)
+        finally:
+            RAISED.reset(raised_token)
+            REQUEST_ID.reset(token)
+
+
+class _BodyTooLarge(Exception):
+    pass
+
+
+def _limit_body(receive: Receive, limit: int, overflow: dict[str, bool]) -> Receive:
+    """Count body bytes as they stream in: chunked uploads have no content-length to check."""
+    received = 0
+
+    async def wrapped() -> Message:
+        nonlocal received
+        message = await receive()
+        if message["type"] == "http.request":
+            received += len(message.get("body", b""))
+            if received > limit:
+                overflow["hit"] = True
+                raise _BodyTooLarge
+        return message
+
+    return wrapped

@@ -1,0 +1,136 @@
+"""The OpenAI-compatible routes, written once and served by the Gateway and by each model
+service when it is the entry of its own Bento. The model step comes in as a callable, so the
+same code runs against a remote service (gateway) or the service's own batched API."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any
+
+import numpy as np
+import orjson
+from starlette.responses import StreamingResponse
+
+from . import remote
+from .errors import APIError
+from .schemas import (
+    ChatCompletionRequest,
+    EmbeddingsRequest,
+    GenerationRequest,
+    GenerationResult,
+    chat_chunk,
+    chat_payload,
+    completion_id,
+    embedding_payload,
+)
+from .settings import MODEL_IDS, get_settings
+
+Encode = Callable[[list[str]], Awaitable[np.ndarray]]
+Generate = Callable[[GenerationRequest], Awaitable[GenerationResult]]
+Stream = Callable[[GenerationRequest], AsyncIterator[dict[str, Any]]]
+
+
+def check_model(model: str, expected: tuple[str, ...]) -> None:
+    if model not in MODEL_IDS:
+        raise APIError(404, f"Unknown model; available: {', '.join(MODEL_IDS)}.", "model_not_found")
+    if model not in expected:
+        raise APIError(400, f"Model '{model}' does not serve this route.", "unsupported_model")
+
+
+def check_texts(texts: list[str]) -> list[str]:
+    settings = get_settings()
+    if not texts:
+        raise APIError(400, "At least one text is required.", "invalid_input")
+    if len(texts) > settings.max_texts:
+        raise APIError(400, f"At most {settings.max_texts} texts per request.", "too_many_texts")
+    for i, text in enumerate(texts):
+        if not text.strip():
+            raise APIError(400, f"Text {i} is empty.", "invalid_input")
+        if len(text) > settings.max_chars:
+            raise APIError(
+                400, f"Text {i} is longer than {settings.max_chars} characters.", "text_too_long"
+            )
+    return texts
+
+
+def check_generation(request: GenerationRequest) -> GenerationRequest:
+    settings = get_settings()
+    if request.max_tokens > settings.max_tokens:
+        raise APIError(400, f"max_tokens is at most {settings.max_tokens}.", "max_tokens_too_large")
+    texts = (
+        [request.prompt]
+        if request.prompt is not None
+        else [m.content for m in request.messages or []]
+    )
+    if request.prompt is None and not request.messages:
+        raise APIError(400, "A prompt or messages are required.", "invalid_input")
+    if request.prompt is not None and not request.prompt.strip():
+        raise APIError(400, "The prompt is empty.", "invalid_input")
+    if sum(len(t) for t in texts) > settings.max_chars:
+        raise APIError(
+            400, f"The input is longer than {settings.max_chars} characters.", "text_too_long"
+        )
+    return request
+
+
+async def embeddings(
+    request: EmbeddingsRequest,
+    encode: Encode,
+    dimensions: int,
+    count_tokens: Callable[[list[str]], int],
+) -> dict:
+    check_model(request.model, ("embedding",))
+    if request.dimensions not in (None, dimensions):
+        raise APIError(
+            400, f"This model returns {dimensions} dimensions.", "unsupported_dimensions"
+        )
+    texts = check_texts([request.input] if isinstance(request.input, str) else request.input)
+    vectors = await remote.call(encode(texts))
+    return embedding_payload(vectors, request.model, count_tokens(texts), request.encoding_format)
+
+
+async def chat(
+    request: ChatCompletionRequest, generate: Generate, stream: Stream, **extra: Any
+) -> dict | StreamingResponse:
+    generation = check_generation(request.generation(default_max_tokens=get_settings().max_tokens))
+    if request.stream:
+        include_usage = bool(request.stream_options and request.stream_options.include_usage)
+        events = sse_chunks(remote.stream(stream(generation)), request.model, include_usage, extra)
+        return StreamingResponse(events, media_type="text/event-stream")
+    return chat_payload(await remote.call(generate(generation)), request.model, **extra)
+
+
+async def sse_chunks(
+    events: AsyncIterator[dict[str, Any]], model: str, include_usage: bool, extra: dict[str, Any]
+) -> AsyncIterator[bytes]:
+    """Server-sent events exactly as OpenAI streams a chat completion."""
+    chunk_id, created = completion_id(), int(time.time())
+
+    def frame(payload: dict) -> bytes:
+        return b"data: " + orjson.dumps(payload) + b"\n\n"
+
+    yield frame(chat_chunk(chunk_id, created, model, {"role": "assistant", "content": ""}) | extra)
+    final: dict[str, Any] = {}
+    try:
+        async for event in events:
+            if "error" in event:
+                yield frame({"error": {"code": "internal_error", "message": "Generation failed."}})
+                return
+            if "text" in event:
+                yield frame(chat_chunk(chunk_id, created, model, {"content": event["text"]}))
+            else:
+                final = event
+    except APIError as error:
+        yield frame({"error": {"code": error.code, "message": error.message}})
+        return
+    yield frame(chat_chunk(chunk_id, created, model, {}, final.get("finish_reason", "stop")))
+    if include_usage:
+        prompt, completion = final.get("prompt_tokens", 0), final.get("completion_tokens", 0)
+        usage = {
+            "prompt_tokens": prompt,
+            "completion_tokens": completion,
+            "total_tokens": prompt + completion,
+        }
+        yield frame(chat_chunk(chunk_id, created, model, {}) | {"choices": [], "usage": usage})
+    yield b"data: [DONE]\n\n"

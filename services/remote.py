@@ -1,0 +1,65 @@
+"""Calls from the gateway to the model services, with their failures in the error envelope.
+
+A model service answers errors in the envelope already; those pass through with their status
+and fixed message. A service that is down, restarting or slow becomes 503 or 504 instead of
+a hung request or a BentoML stack trace.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Awaitable
+from typing import TypeVar
+
+import httpx
+import orjson
+from bentoml.exceptions import BentoMLException
+
+from .errors import APIError
+
+log = logging.getLogger("medbento.remote")
+T = TypeVar("T")
+
+
+def translate(error: Exception) -> APIError:
+    if isinstance(error, APIError):
+        return error
+    if isinstance(error, BentoMLException):
+        status = int(error.error_code)
+        try:
+            remote = orjson.loads(error.message)["error"]
+            return APIError(status, remote["message"], remote["code"])
+        except (orjson.JSONDecodeError, KeyError, TypeError):
+            pass
+        if status == 503:
+            return APIError(
+                503, "A model service is overloaded or restarting.", "model_unavailable"
+            )
+        if status < 500:
+            return APIError(status)
+        return APIError(502)
+    if isinstance(error, httpx.TimeoutException | TimeoutError):
+        return APIError(504, "A model service did not answer in time.", "model_timeout")
+    if isinstance(error, httpx.TransportError | ConnectionError):
+        return APIError(503, "A model service is unavailable.", "model_unavailable")
+    raise error
+
+
+async def call(awaitable: Awaitable[T]) -> T:
+    try:
+        return await awaitable
+    except (BentoMLException, httpx.HTTPError, TimeoutError, ConnectionError) as error:
+        translated = translate(error)
+        if translated.status >= 500:
+            log.warning("model service call failed: %s (%s)", translated.code, type(error).__name__)
+        raise translated from None
+
+
+async def stream(chunks: AsyncIterator[T]) -> AsyncIterator[T]:
+    try:
+        async for chunk in chunks:
+            yield chunk
+    except (BentoMLException, httpx.HTTPError, TimeoutError, ConnectionError) as error:
+        translated = translate(error)
+        log.warning("model service stream failed: %s (%s)", translated.code, type(error).__name__)
+        raise translated from None

@@ -1,0 +1,161 @@
+"""Request and response shapes shared by the services: the OpenAI-compatible ones and the
+items that travel between the gateway and the model services."""
+
+from __future__ import annotations
+
+import base64
+import time
+import uuid
+from typing import Literal
+
+import numpy as np
+from pydantic import BaseModel, Field, field_validator
+
+ModelId = Literal["embedding", "generation", "conversation"]
+
+
+class ChatMessage(BaseModel):
+    role: Literal["system", "user", "assistant"]
+    content: str
+
+    @field_validator("content", mode="before")
+    @classmethod
+    def _text_parts(cls, value: object) -> object:
+        # OpenAI clients may send content as [{"type": "text", "text": ...}, ...].
+        if isinstance(value, list):
+            parts = [
+                p.get("text", "") for p in value if isinstance(p, dict) and p.get("type") == "text"
+            ]
+            return "".join(parts)
+        return value
+
+
+class GenerationRequest(BaseModel):
+    """One prompt, or a chat (rendered with the model's chat template), to complete."""
+
+    prompt: str | None = None
+    messages: list[ChatMessage] | None = None
+    max_tokens: int = Field(64, ge=1)
+    temperature: float = Field(0.0, ge=0.0, le=2.0)
+    top_p: float = Field(1.0, gt=0.0, le=1.0)
+    stop: list[str] = Field(default_factory=list)
+
+
+class GenerationResult(BaseModel):
+    text: str
+    prompt_tokens: int
+    completion_tokens: int
+    finish_reason: Literal["stop", "length"]
+
+
+class ModelInfo(BaseModel):
+    id: ModelId
+    tag: str
+    created: int  # unix time the model entered the store
+    labels: dict[str, str]
+    device: str
+    batching: dict[str, int]
+    details: dict[str, str | int | bool] = Field(default_factory=dict)
+
+
+# --- OpenAI-compatible shapes -------------------------------------------------------------
+
+
+def completion_id() -> str:
+    return f"chatcmpl-{uuid.uuid4().hex}"
+
+
+def embedding_payload(
+    vectors: np.ndarray, model: str, prompt_tokens: int, encoding_format: str
+) -> dict:
+    def encode(vector: np.ndarray) -> list[float] | str:
+        if encoding_format == "base64":  # what the openai client asks for by default
+            return base64.b64encode(vector.astype("<f4").tobytes()).decode()
+        return vector.tolist()
+
+    return {
+        "object": "list",
+        "data": [
+            {"object": "embedding", "index": i, "embedding": encode(v)}
+            for i, v in enumerate(vectors)
+        ],
+        "model": model,
+        "usage": {"prompt_tokens": prompt_tokens, "total_tokens": prompt_tokens},
+    }
+
+
+def chat_payload(result: GenerationResult, model: str, **extra: object) -> dict:
+    return {
+        "id": completion_id(),
+        "object": "chat.completion",
+        "created": int(time.time()),
+        "model": model,
+        "choices": [
+            {
+                "index": 0,
+                "message": {"role": "assistant", "content": result.text},
+                "finish_reason": result.finish_reason,
+            }
+        ],
+        "usage": {
+            "prompt_tokens": result.prompt_tokens,
+            "completion_tokens": result.completion_tokens,
+            "total_tokens": result.prompt_tokens + result.completion_tokens,
+        },
+        **extra,
+    }
+
+
+def chat_chunk(
+    chunk_id: str, created: int, model: str, delta: dict, finish_reason: str | None = None
+) -> dict:
+    return {
+        "id": chunk_id,
+        "object": "chat.completion.chunk",
+        "created": created,
+        "model": model,
+        "choices": [{"index": 0, "delta": delta, "finish_reason": finish_reason}],
+    }
+
+
+class EmbeddingsRequest(BaseModel):
+    """POST /v1/embeddings, as OpenAI defines it."""
+
+    input: str | list[str]
+    model: str = "embedding"
+    encoding_format: Literal["float", "base64"] = "float"
+    dimensions: int | None = Field(None, ge=1)
+    user: str | None = None
+
+
+class StreamOptions(BaseModel):
+    include_usage: bool = False
+
+
+class ChatCompletionRequest(BaseModel):
+    """POST /v1/chat/completions, as OpenAI defines it, plus `conversation_id` (medbento):
+    with model "conversation" it continues a server-side conversation."""
+
+    messages: list[ChatMessage] = Field(min_length=1)
+    model: str = "generation"
+    max_tokens: int | None = Field(None, ge=1)
+    max_completion_tokens: int | None = Field(None, ge=1)
+    # medbento defaults to greedy decoding: the same question gets the same answer.
+    temperature: float = Field(0.0, ge=0.0, le=2.0)
+    top_p: float = Field(1.0, gt=0.0, le=1.0)
+    n: int = Field(1, ge=1, le=1)
+    stop: str | list[str] | None = None
+    stream: bool = False
+    stream_options: StreamOptions | None = None
+    user: str | None = None
+    conversation_id: str | None = None
+
+    def generation(self, default_max_tokens: int) -> GenerationRequest:
+        stop = [self.stop] if isinstance(self.stop, str) else list(self.stop or [])
+        return GenerationRequest(
+            messages=self.messages,
+            max_tokens=self.max_completion_tokens or self.max_tokens or default_max_tokens,
+            temperature=self.temperature,
+            top_p=self.top_p,
+            stop=stop,
+        )

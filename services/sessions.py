@@ -1,0 +1,178 @@
+"""Server-side conversation history: the SQL database by default (SQLite file, or PostgreSQL),
+Redis when MEDBENTO_REDIS_URL is set so that every replica sees every conversation."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from datetime import UTC, datetime
+
+import orjson
+from pydantic import BaseModel, Field
+from sqlalchemy import event
+from sqlmodel import Field as Column
+from sqlmodel import Session, SQLModel, create_engine, select
+
+from .settings import Settings
+
+REDIS_TTL_S = 30 * 24 * 3600  # an idle conversation expires after 30 days in Redis
+
+
+class Turn(BaseModel):
+    role: str
+    content: str
+    created_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
+
+
+class Conversation(BaseModel):
+    id: str
+    owner: str
+    turns: list[Turn]
+
+
+class ConversationRow(SQLModel, table=True):
+    __tablename__ = "conversation"
+    id: str = Column(primary_key=True)
+    owner: str = Column(index=True)
+    created_at: datetime
+
+
+class TurnRow(SQLModel, table=True):
+    __tablename__ = "conversation_turn"
+    id: int | None = Column(default=None, primary_key=True)
+    conversation_id: str = Column(foreign_key="conversation.id", index=True)
+    role: str
+    content: str
+    created_at: datetime
+
+
+def sql_engine(url: str):
+    """An engine for the settings' database; SQLite gets WAL so several processes can share it."""
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _wal(connection, _record) -> None:
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=NORMAL")
+
+        return engine
+    return create_engine(
+        url.replace("postgresql://", "postgresql+psycopg://", 1), pool_pre_ping=True
+    )
+
+
+class SQLSessions:
+    def __init__(self, url: str) -> None:
+        self.engine = sql_engine(url)
+        SQLModel.metadata.create_all(
+            self.engine, tables=[ConversationRow.__table__, TurnRow.__table__]
+        )
+
+    def _create(self, owner: str, turns: list[Turn]) -> str:
+        conversation_id = uuid.uuid4().hex
+        with Session(self.engine) as session:
+            session.add(
+                ConversationRow(id=conversation_id, owner=owner, created_at=datetime.now(UTC))
+            )
+            session.add_all(
+                TurnRow(conversation_id=conversation_id, **t.model_dump()) for t in turns
+            )
+            session.commit()
+        return conversation_id
+
+    def _append(self, conversation_id: str, turns: list[Turn]) -> None:
+        with Session(self.engine) as session:
+            session.add_all(
+                TurnRow(conversation_id=conversation_id, **t.model_dump()) for t in turns
+            )
+            session.commit()
+
+    def _get(self, conversation_id: str) -> Conversation | None:
+        with Session(self.engine) as session:
+            row = session.get(ConversationRow, conversation_id)
+            if row is None:
+                return None
+            turns = session.exec(
+                select(TurnRow)
+                .where(TurnRow.conversation_id == conversation_id)
+                .order_by(TurnRow.id)
+            ).all()
+            return Conversation(
+                id=row.id,
+                owner=row.owner,
+                turns=[
+                    Turn(role=t.role, content=t.content, created_at=t.created_at) for t in turns
+                ],
+            )
+
+    async def create(self, owner: str, turns: list[Turn]) -> str:
+        return await asyncio.to_thread(self._create, owner, turns)
+
+    async def append(self, conversation_id: str, turns: list[Turn]) -> None:
+        await asyncio.to_thread(self._append, conversation_id, turns)
+
+    async def get(self, conversation_id: str) -> Conversation | None:
+        return await asyncio.to_thread(self._get, conversation_id)
+
+    async def ping(self) -> bool:
+        def check() -> None:
+            with Session(self.engine) as session:
+                session.exec(select(1)).one()
+
+        await asyncio.to_thread(check)
+        return True
+
+
+class RedisSessions:
+    def __init__(self, url: str) -> None:
+        import redis.asyncio as redis
+
+        self.redis = redis.Redis.from_url(url)
+
+    @staticmethod
+    def _keys(conversation_id: str) -> tuple[str, str]:
+        return (
+            f"medbento:conversation:{conversation_id}",
+            f"medbento:conversation:{conversation_id}:turns",
+        )
+
+    async def create(self, owner: str, turns: list[Turn]) -> str:
+        conversation_id = uuid.uuid4().hex
+        meta, log = self._keys(conversation_id)
+        async with self.redis.pipeline(transaction=True) as pipe:
+            pipe.hset(meta, mapping={"owner": owner, "created_at": datetime.now(UTC).isoformat()})
+            pipe.expire(meta, REDIS_TTL_S)
+            if turns:
+                pipe.rpush(log, *(t.model_dump_json() for t in turns))
+                pipe.expire(log, REDIS_TTL_S)
+            await pipe.execute()
+        return conversation_id
+
+    async def append(self, conversation_id: str, turns: list[Turn]) -> None:
+        meta, log = self._keys(conversation_id)
+        async with self.redis.pipeline(transaction=True) as pipe:
+            pipe.rpush(log, *(t.model_dump_json() for t in turns))
+            pipe.expire(log, REDIS_TTL_S)
+            pipe.expire(meta, REDIS_TTL_S)
+            await pipe.execute()
+
+    async def get(self, conversation_id: str) -> Conversation | None:
+        meta, log = self._keys(conversation_id)
+        owner = await self.redis.hget(meta, "owner")
+        if owner is None:
+            return None
+        turns = [
+            Turn.model_validate(orjson.loads(raw)) for raw in await self.redis.lrange(log, 0, -1)
+        ]
+        return Conversation(id=conversation_id, owner=owner.decode(), turns=turns)
+
+    async def ping(self) -> bool:
+        return bool(await self.redis.ping())
+
+
+def open_sessions(settings: Settings) -> SQLSessions | RedisSessions:
+    if settings.redis_url:
+        return RedisSessions(settings.redis_url)
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    return SQLSessions(settings.resolved_database_url)

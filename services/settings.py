@@ -1,0 +1,102 @@
+"""medbento settings: one pydantic-settings class, read from MEDBENTO_* variables.
+
+Invalid values stop the process at import time with one line on stderr, so `bentoml serve`
+fails before any worker starts instead of half-starting a misconfigured deployment.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, ValidationError, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+Environment = Literal["development", "testing", "staging", "production"]
+Role = Literal["clinician", "researcher", "auditor", "admin"]
+PHIPolicy = Literal["anonymize", "reject", "off"]
+
+MODEL_IDS = ("embedding", "generation", "conversation")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="MEDBENTO_", extra="ignore", frozen=True)
+
+    env: Environment = "development"
+    data_dir: Path = Path.home() / ".medbento"
+    # Empty means the embedded default: a SQLite file under data_dir.
+    database_url: str = ""
+    # Unset means in-process cache, rate limits and session store.
+    redis_url: str | None = None
+    api_keys: dict[str, Role] = Field(default_factory=dict)
+    rate_limit: str = "100/minute"
+    phi_policy: PHIPolicy = "anonymize"
+    cors_origins: list[str] = Field(default_factory=list)
+    # Keys HMACs (cache keys, audit digests). Empty in development/testing means a random
+    # key generated once and kept under data_dir.
+    secret_key: SecretStr = SecretStr("")
+
+    # Request limits (checked at the gateway, before any model runs).
+    max_body_bytes: int = Field(1_048_576, gt=0)
+    max_texts: int = Field(128, gt=0)
+    max_chars: int = Field(8192, gt=0)
+    max_tokens: int = Field(256, gt=0)
+
+    # Models in the BentoML model store.
+    embedder_tag: str = "clinical-embedder:latest"
+    generator_tag: str = "clinical-generator:latest"
+    generator_quantization: Literal["none", "int8", "int4"] = "none"
+    generator_runtime: Literal["torch", "onnx"] = "torch"
+
+    # Adaptive batching. The window is as long as the request timeout: BentoML's dispatcher
+    # answers 503 once a queued request's estimated latency passes max_latency_ms, and a
+    # request that can still finish within the timeout should queue, not fail.
+    request_timeout_s: int = Field(60, gt=0)
+    embed_max_batch_size: int = Field(64, gt=0)
+    generate_max_batch_size: int = Field(8, gt=0)
+
+    @property
+    def resolved_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'medbento.db'}"
+
+    @property
+    def batch_max_latency_ms(self) -> int:
+        return self.request_timeout_s * 1000
+
+    @model_validator(mode="after")
+    def _check_environment(self) -> Settings:
+        hardened = self.env in ("staging", "production")
+        if self.env == "production":
+            if self.resolved_database_url.startswith("sqlite"):
+                raise ValueError("MEDBENTO_DATABASE_URL: production needs PostgreSQL, not SQLite")
+            if "*" in self.cors_origins:
+                raise ValueError("MEDBENTO_CORS_ORIGINS: wildcard origin refused in production")
+            if not self.api_keys:
+                raise ValueError("MEDBENTO_API_KEYS: production needs at least one API key")
+        if hardened:
+            if self.phi_policy == "off":
+                raise ValueError(f"MEDBENTO_PHI_POLICY: 'off' is refused in {self.env}")
+            if not self.secret_key.get_secret_value():
+                raise ValueError(f"MEDBENTO_SECRET_KEY: required in {self.env}")
+        return self
+
+
+def describe(error: ValidationError) -> str:
+    """One line naming the first bad setting, never its value (it may be a secret)."""
+    first = error.errors(include_input=False, include_url=False)[0]
+    field = ".".join(str(part) for part in first["loc"])
+    message = first["msg"].removeprefix("Value error, ")
+    if field:
+        return f"medbento: invalid setting MEDBENTO_{field.upper()}: {message}"
+    return f"medbento: invalid settings: {message}"
+
+
+@functools.cache
+def get_settings() -> Settings:
+    try:
+        return Settings()
+    except ValidationError as error:
+        print(describe(error), file=sys.stderr)
+        raise SystemExit(2) from None
