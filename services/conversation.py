@@ -11,7 +11,7 @@ from collections.abc import AsyncGenerator
 import bentoml
 import orjson
 
-from . import openai_routes
+from . import openai_routes, remote
 from .errors import APIError
 from .generation import Generation, ndjson_events
 from .middleware import RequestContext
@@ -120,9 +120,10 @@ async def chat_with_conversation(request: ChatCompletionRequest, conversation, o
     openai_routes.check_model(request.model, ("conversation",))
     if request.conversation_id:
         conversation_id, new_messages = request.conversation_id, request.messages
-        await conversation.history(conversation_id=conversation_id, owner=owner)  # 404 early
+        # 404 before anything is generated
+        await remote.call(conversation.history(conversation_id=conversation_id, owner=owner))
     else:
-        created = await conversation.create(owner=owner, messages=[])
+        created = await remote.call(conversation.create(owner=owner, messages=[]))
         conversation_id, new_messages = created["id"], request.messages
     request = request.model_copy(update={"messages": new_messages})
 

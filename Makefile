@@ -1,0 +1,46 @@
+# The README's two commands: `make serve` and `make test`. Both set up what they need first
+# (virtual environment, packages, models in the BentoML model store) and are quick the second time.
+SHELL := /bin/bash
+PORT ?= 3000
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# A CUDA build of torch where an NVIDIA GPU is present; otherwise the CPU wheel this machine's
+# pip finds (find-links). PIP_FIND_LINKS= keeps a GPU host from picking a local CPU wheel.
+GPU := $(shell command -v nvidia-smi >/dev/null 2>&1 && nvidia-smi -L >/dev/null 2>&1 && echo 1)
+TORCH_PIP_ENV := $(if $(GPU),PIP_FIND_LINKS=,)
+
+# Nothing downloads from a model hub, ever: models come from the BentoML store.
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export TOKENIZERS_PARALLELISM := false
+export BENTOML_DO_NOT_TRACK := True
+
+.PHONY: serve test models lint bench
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): $(BIN)/python pyproject.toml requirements.txt
+	$(BIN)/pip install --quiet --upgrade pip
+	# torch first, so no other package resolves a different build of it.
+	$(TORCH_PIP_ENV) $(BIN)/pip install --quiet "$$(grep -m1 '^torch==' requirements.txt)"
+	$(BIN)/pip install --quiet -e '.[models,dev]'
+	touch $(STAMP)
+
+models: $(STAMP)
+	$(BIN)/medbento models import
+
+serve: models
+	BENTOML_CONFIG=configuration.yaml $(BIN)/bentoml serve . --port $(PORT)
+
+test: models
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+bench: models
+	$(BIN)/python -m bench

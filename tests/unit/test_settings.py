@@ -1,0 +1,80 @@
+import subprocess
+import sys
+
+import pytest
+from pydantic import ValidationError
+
+from services.settings import Settings, describe
+
+pytestmark = pytest.mark.unit
+
+
+def fails(**values) -> str:
+    with pytest.raises(ValidationError) as caught:
+        Settings(**values)
+    return describe(caught.value)
+
+
+def test_defaults_are_embedded_and_offline(tmp_path, monkeypatch):
+    monkeypatch.delenv("MEDBENTO_ENV")
+    settings = Settings(data_dir=tmp_path)
+    assert settings.env == "development"
+    assert settings.resolved_database_url == f"sqlite:///{tmp_path / 'medbento.db'}"
+    assert settings.redis_url is None
+    assert settings.phi_policy == "anonymize"
+    # The batch window is as long as the timeout: queued requests wait instead of failing.
+    assert settings.batch_max_latency_ms == settings.request_timeout_s * 1000
+
+
+PRODUCTION_OK = {
+    "env": "production",
+    "database_url": "postgresql://db/medbento",
+    "api_keys": {"k1": "clinician"},
+    "secret_key": "s" * 32,
+}
+
+
+def test_a_complete_production_configuration_is_accepted():
+    assert Settings(**PRODUCTION_OK).env == "production"
+
+
+@pytest.mark.parametrize(
+    ("change", "named"),
+    [
+        ({"database_url": ""}, "MEDBENTO_DATABASE_URL"),
+        ({"cors_origins": ["*"]}, "MEDBENTO_CORS_ORIGINS"),
+        ({"api_keys": {}}, "MEDBENTO_API_KEYS"),
+        ({"phi_policy": "off"}, "MEDBENTO_PHI_POLICY"),
+        ({"secret_key": ""}, "MEDBENTO_SECRET_KEY"),
+        ({"env": "qa"}, "MEDBENTO_ENV"),
+        ({"max_texts": 0}, "MEDBENTO_MAX_TEXTS"),
+    ],
+)
+def test_invalid_production_settings_name_the_setting(change, named):
+    line = fails(**(PRODUCTION_OK | change))
+    assert named in line
+    assert "\n" not in line
+
+
+def test_phi_policy_off_is_refused_in_staging_but_allowed_in_development():
+    assert "staging" in fails(env="staging", phi_policy="off", secret_key="x" * 32)
+    assert Settings(env="development", phi_policy="off").phi_policy == "off"
+
+
+def test_the_error_line_never_contains_the_value():
+    line = fails(**(PRODUCTION_OK | {"max_texts": "not-a-number-secret"}))
+    assert "not-a-number-secret" not in line
+
+
+def test_invalid_settings_stop_the_process_with_one_line():
+    env = {"MEDBENTO_ENV": "production", "PATH": "/usr/bin:/bin"}
+    run = subprocess.run(
+        [sys.executable, "-c", "import services.settings as s; s.get_settings()"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 2
+    assert run.stderr.strip().count("\n") == 0
+    assert run.stderr.startswith("medbento: invalid settings: MEDBENTO_DATABASE_URL: production")
