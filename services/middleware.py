@@ -88,12 +88,18 @@ class RequestContext:
             if length is not None and (not length.isdigit() or int(length) > self.max_body):
                 await reply(413 if length.isdigit() else 400)
                 return
-            async with asyncio.timeout(self.timeout):
+            deadline = asyncio.timeout(self.timeout)
+            async with deadline:
                 await self.app(scope, _limit_body(receive, self.max_body, overflow), send_wrapper)
         except TimeoutError:
-            log.warning("request timed out after %ss", self.timeout)
+            # Ours (the request ran out of time: 504) or raised inside, e.g. a dependency
+            # probe that timed out (something behind us is not answering: 503).
+            ours = deadline.expired()
+            log.warning(
+                "%s: %s", "request timed out" if ours else "dependency timed out", scope["path"]
+            )
             if not started:
-                await reply(504)
+                await reply(504 if ours else 503)
         except Exception as exc:
             if overflow["hit"]:
                 if not started:

@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 import orjson
-from starlette.responses import StreamingResponse
+from starlette.responses import Response, StreamingResponse
 
 from . import remote
 from .errors import APIError
@@ -23,6 +23,7 @@ from .schemas import (
     chat_payload,
     completion_id,
     embedding_payload,
+    json_response,
 )
 from .settings import MODEL_IDS, get_settings
 
@@ -79,7 +80,7 @@ async def embeddings(
     encode: Encode,
     dimensions: int,
     count_tokens: Callable[[list[str]], int],
-) -> dict:
+) -> Response:
     check_model(request.model, ("embedding",))
     if request.dimensions not in (None, dimensions):
         raise APIError(
@@ -87,7 +88,10 @@ async def embeddings(
         )
     texts = check_texts([request.input] if isinstance(request.input, str) else request.input)
     vectors = await remote.call(encode(texts))
-    return embedding_payload(vectors, request.model, count_tokens(texts), request.encoding_format)
+    payload = embedding_payload(
+        vectors, request.model, count_tokens(texts), request.encoding_format
+    )
+    return json_response(payload)
 
 
 async def chat(

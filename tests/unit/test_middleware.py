@@ -1,3 +1,4 @@
+import asyncio
 import logging
 
 import orjson
@@ -117,3 +118,26 @@ def test_framework_errors_are_rewritten_without_echoing_input():
         assert response.status_code in (400, 404)
         error_of(response)
         assert PHI not in response.text
+
+
+async def slow(request: Request):
+    await asyncio.sleep(5)
+    return JSONResponse({})
+
+
+async def dependency_timeout(request: Request):
+    raise TimeoutError  # e.g. a probe of a service behind this one
+
+
+def test_own_deadline_is_504_and_an_inner_timeout_is_not():
+    quick = RequestContext(
+        Starlette(routes=[Route("/slow", slow), Route("/dep", dependency_timeout)])
+    )
+    quick.timeout = 0.2
+    with TestClient(quick, raise_server_exceptions=False) as test_client:
+        slow_response = test_client.get("/slow")
+        assert slow_response.status_code == 504 and error_of(slow_response)["code"] == "timeout"
+        inner = test_client.get("/dep")
+        # Starlette answers 500 before re-raising; a bare ASGI app would get our 503.
+        assert inner.status_code in (500, 503)
+        error_of(inner)
