@@ -89,13 +89,16 @@ class Captured(logging.Handler):
 
 
 def test_unhandled_exception_is_a_500_envelope_without_its_message():
-    # A handler on the logger itself: BentoML's logging set-up may stop propagation to root.
+    # A handler on the logger itself: BentoML's in-process logging set-up (an earlier
+    # bentoml.serve in this session) stops propagation and disables existing loggers.
     logger, captured = logging.getLogger("medbento.http"), Captured()
     logger.addHandler(captured)
+    disabled, logger.disabled = logger.disabled, False
     try:
         response = client.get("/boom")
     finally:
         logger.removeHandler(captured)
+        logger.disabled = disabled
     assert response.status_code == 500
     assert error_of(response)["code"] == "internal_error"
     assert PHI not in response.text
