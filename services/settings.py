@@ -7,6 +7,8 @@ fails before any worker starts instead of half-starting a misconfigured deployme
 from __future__ import annotations
 
 import functools
+import os
+import secrets
 import sys
 from pathlib import Path
 from typing import Literal
@@ -33,6 +35,8 @@ class Settings(BaseSettings):
     api_keys: dict[str, Role] = Field(default_factory=dict)
     rate_limit: str = "100/minute"
     phi_policy: PHIPolicy = "anonymize"
+    phi_operator: Literal["placeholder", "mask", "redact", "hash", "pseudonymize"] = "placeholder"
+    audit_retention_days: int = Field(2190, gt=0)  # six years, HIPAA's documentation retention
     cors_origins: list[str] = Field(default_factory=list)
     # Keys HMACs (cache keys, audit digests). Empty in development/testing means a random
     # key generated once and kept under data_dir.
@@ -100,3 +104,38 @@ def get_settings() -> Settings:
     except ValidationError as error:
         print(describe(error), file=sys.stderr)
         raise SystemExit(2) from None
+
+
+def secret_key() -> bytes:
+    """The deployment secret. Staging and production must set MEDBENTO_SECRET_KEY; elsewhere a
+    random key is created once under the data dir (0600), shared by every local process."""
+    settings = get_settings()
+    if value := settings.secret_key.get_secret_value():
+        return value.encode()
+    path = settings.data_dir / "secret.key"
+    if not path.exists():
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        # Written whole under a private name, then linked: a concurrent reader never sees a
+        # half-written key, and of two racing processes the first link wins for both.
+        draft = path.with_name(f".secret.{os.getpid()}.{secrets.token_hex(4)}")
+        fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_hex(32))
+        try:
+            os.link(draft, path)
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(draft)
+    return path.read_bytes().strip()
+
+
+@functools.cache
+def derive_key(purpose: str) -> bytes:
+    """A 32-byte key for one purpose (HKDF-SHA256 of the secret), so no two uses share a key."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=purpose.encode()).derive(
+        secret_key()
+    )

@@ -1,0 +1,169 @@
+"""PHIGuard: finds PHI in batches of texts (Presidio + medbento's Safe Harbor recognizers).
+
+It only finds; the caller replaces (services/deid.py), so the mapping from placeholders back to
+values never leaves the memory of the request that made it. Nothing downloads: the spaCy
+pipeline comes from the BentoML model store and tldextract uses its bundled suffix list.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import bentoml
+from pydantic import BaseModel
+
+from .middleware import RequestContext
+from .recognizers import SafeHarborRecognizer, is_allowed_geography, is_clinical_person
+from .settings import get_settings
+
+settings = get_settings()
+
+# spaCy's NER labels worth keeping: people and places. Dates, organisations, nationalities and
+# quantities stay with the patterns (spaCy calls "two days" and "Lasix" dates and organisations).
+NER_MAPPING = {
+    "PERSON": "PERSON",
+    "PER": "PERSON",
+    "GPE": "LOCATION",
+    "LOC": "LOCATION",
+    "FAC": "LOCATION",
+}
+SCORE_THRESHOLD = 0.35
+
+
+class Finding(BaseModel):
+    entity_type: str
+    start: int
+    end: int
+    score: float
+
+
+def offline_tldextract() -> None:
+    """Presidio's email check calls tldextract.extract, which fetches the public suffix list
+    over the network on first use; point it at the snapshot bundled with tldextract."""
+    import tldextract
+
+    tldextract.extract = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+def build_analyzer(spacy_dir: Path):
+    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+    from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+    from presidio_analyzer.predefined_recognizers import (
+        CreditCardRecognizer,
+        IbanRecognizer,
+        SpacyRecognizer,
+    )
+
+    if not (spacy_dir / "config.cfg").is_file():
+        # Presidio would otherwise try spacy.cli.download for a model it cannot find.
+        raise RuntimeError(f"no spaCy pipeline at {spacy_dir}; run: medbento models import")
+    offline_tldextract()
+    nlp_engine = SpacyNlpEngine(
+        models=[{"lang_code": "en", "model_name": str(spacy_dir)}],
+        ner_model_configuration=NerModelConfiguration(
+            model_to_presidio_entity_mapping=NER_MAPPING,
+            labels_to_ignore=[
+                "DATE",
+                "TIME",
+                "ORG",
+                "NORP",
+                "CARDINAL",
+                "ORDINAL",
+                "QUANTITY",
+                "PERCENT",
+                "MONEY",
+                "PRODUCT",
+                "EVENT",
+                "WORK_OF_ART",
+                "LAW",
+                "LANGUAGE",
+            ],
+        ),
+    )
+    nlp_engine.load()
+    # The dependency parse feeds nothing here; skipping it is a third of spaCy's time.
+    nlp_engine.nlp["en"].disable_pipe("parser")
+    registry = RecognizerRegistry(supported_languages=["en"])
+    for recognizer in (
+        SpacyRecognizer(supported_entities=["PERSON", "LOCATION"]),
+        CreditCardRecognizer(),
+        IbanRecognizer(),
+        SafeHarborRecognizer(),
+    ):
+        registry.add_recognizer(recognizer)
+    return AnalyzerEngine(nlp_engine=nlp_engine, registry=registry, supported_languages=["en"])
+
+
+def detect(analyzer, texts: list[str]) -> list[list[Finding]]:
+    """Findings per text, spaCy run once over the whole batch (nlp.pipe)."""
+    from presidio_analyzer import BatchAnalyzerEngine
+
+    batch = BatchAnalyzerEngine(analyzer_engine=analyzer)
+    results = batch.analyze_iterator(
+        texts, language="en", batch_size=max(1, len(texts)), score_threshold=SCORE_THRESHOLD
+    )
+    return [clean(text, found) for text, found in zip(texts, results, strict=True)]
+
+
+def clean(text: str, results) -> list[Finding]:
+    kept = []
+    for r in results:
+        span = text[r.start : r.end]
+        if r.entity_type == "PERSON" and is_clinical_person(text, span, r.end):
+            continue
+        if r.entity_type == "LOCATION" and is_allowed_geography(span):
+            continue
+        kept.append(
+            Finding(entity_type=r.entity_type, start=r.start, end=r.end, score=round(r.score, 2))
+        )
+    return merge(kept)
+
+
+def merge(findings: list[Finding]) -> list[Finding]:
+    """Overlapping findings become one span covering both (nothing of either may leak),
+    typed by the more confident one."""
+    merged: list[Finding] = []
+    for f in sorted(findings, key=lambda f: (f.start, -f.end)):
+        if merged and f.start < merged[-1].end:
+            last = merged[-1]
+            best = last if last.score >= f.score else f
+            merged[-1] = Finding(
+                entity_type=best.entity_type,
+                start=last.start,
+                end=max(last.end, f.end),
+                score=max(last.score, f.score),
+            )
+        else:
+            merged.append(f)
+    return merged
+
+
+@bentoml.service(
+    name="PHIGuard",
+    traffic={"timeout": settings.request_timeout_s},
+    workers=1,
+)
+class PHIGuard:
+    spacy_model = bentoml.models.BentoModel("phi-spacy:latest")
+
+    def __init__(self) -> None:
+        self.analyzer = build_analyzer(Path(self.spacy_model.path))
+
+    @bentoml.api(
+        batchable=True,
+        max_batch_size=settings.embed_max_batch_size,
+        max_latency_ms=settings.batch_max_latency_ms,
+    )
+    def analyze(self, texts: list[str]) -> list[list[Finding]]:
+        """Internal: PHI findings for each text (offsets into that text)."""
+        return detect(self.analyzer, texts)
+
+
+PHIGuard.add_asgi_middleware(RequestContext)
+
+
+@functools.cache
+def local_analyzer():
+    """An in-process engine for tools (the benchmark), loaded from the model store."""
+    return build_analyzer(Path(bentoml.models.get("phi-spacy:latest").path))
