@@ -50,7 +50,7 @@ def identifying_pieces(category: str, value: str) -> list[str]:
             w for w in re.findall(r"[A-Za-z][A-Za-z'\-]+", value) if len(w) > 1 and w not in TITLES
         ]
     pieces = [value]
-    pieces += [run for run in re.findall(r"\d{4,}", value) if not (category == "DATE")]
+    pieces += [run for run in re.findall(r"\d{4,}", value) if category != "DATE"]
     return pieces
 
 
@@ -154,7 +154,7 @@ def tuning_note(rng: random.Random, fake: Faker) -> Note:
     value, pieces = _date_formats(rng, fake)
     n.id("DATE", value, pieces).add(". MRN: ").id("MRN", str(rng.randint(10**6, 10**9))).add(".\n")
     age = rng.randint(90, 104)
-    n.add("HPI: ").id("AGE", f"{age}", [f"{age}"]).add(f"-year-old with history of ")
+    n.add("HPI: ").id("AGE", f"{age}", [f"{age}"]).add("-year-old with history of ")
     n.keep(rng.choice(CLINICAL[:8])).add(", presenting with dyspnea. Vitals: ").keep(
         rng.choice(CLINICAL[8:14])
     ).add(", ")

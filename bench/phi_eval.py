@@ -21,7 +21,7 @@ from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from .notes import Note, generate  # noqa: E402
+from .notes import Note, generate
 
 DEFAULT_SYNTH = (
     Path(__file__).resolve().parents[2] / "shared" / "phi-benchmark" / "synth_dataset_v2.json"
