@@ -1,9 +1,13 @@
 """Labelled synthetic clinical notes for the PHI benchmark.
 
 Every Safe Harbor category appears in several formats; clinical phrases that must survive
-de-identification are marked too. Two template families: `tuning` (what the recognizers were
-developed against) and `heldout` (other wording, other formats, other context words, written
-separately and only ever measured), so the figures show how much is overfitting.
+de-identification are marked too. Three template families, each with its own wording, formats
+and context words:
+- `tuning`: what the recognizers were developed against;
+- `development`: written as a held-out set, but one of its notes was read while it was being
+  written and its misses were studied afterwards, so it is no longer held out;
+- `heldout`: written after that, before further tuning; only its aggregate figures are ever
+  looked at. It is the honest estimate of how the guard does on unseen notes.
 """
 
 from __future__ import annotations
@@ -19,7 +23,9 @@ from faker import Faker
 class Span:
     category: str
     value: str
-    pieces: list[str]  # what must not appear anywhere in the output for it to count as caught
+    # What must not appear in the output for the value to count as caught: strings (matched
+    # as whole words) or patterns (an age is only its number where the age was written).
+    pieces: list[str | re.Pattern]
 
 
 @dataclass
@@ -54,7 +60,26 @@ def identifying_pieces(category: str, value: str) -> list[str]:
     return pieces
 
 
-TITLES = {"Dr", "Mr", "Mrs", "Ms", "Miss", "MD", "RN", "NP", "PA", "DO", "Jr", "Sr", "II", "III"}
+TITLES = {
+    "Dr",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "MD",
+    "RN",
+    "NP",
+    "PA",
+    "DO",
+    "Jr",
+    "Sr",
+    "II",
+    "III",
+    "IV",
+    "DDS",
+    "DVM",
+    "PhD",
+}
 CLINICAL = [
     "Parkinson disease",
     "Graves disease",
@@ -154,7 +179,8 @@ def tuning_note(rng: random.Random, fake: Faker) -> Note:
     value, pieces = _date_formats(rng, fake)
     n.id("DATE", value, pieces).add(". MRN: ").id("MRN", str(rng.randint(10**6, 10**9))).add(".\n")
     age = rng.randint(90, 104)
-    n.add("HPI: ").id("AGE", f"{age}", [f"{age}"]).add("-year-old with history of ")
+    n.add("HPI: ").id("AGE", f"{age}", [re.compile(rf"(?<!\w){age}(?=-year-old)")])
+    n.add("-year-old with history of ")
     n.keep(rng.choice(CLINICAL[:8])).add(", presenting with dyspnea. Vitals: ").keep(
         rng.choice(CLINICAL[8:14])
     ).add(", ")
@@ -198,15 +224,15 @@ def tuning_note(rng: random.Random, fake: Faker) -> Note:
     return n
 
 
-def heldout_note(rng: random.Random, fake: Faker) -> Note:
-    """Different wording, order and formats from tuning_note; never used for tuning."""
-    n = Note(family="heldout")
+def development_note(rng: random.Random, fake: Faker) -> Note:
+    """Different wording, order and formats from tuning_note."""
+    n = Note(family="development")
     first, last = fake.first_name(), fake.last_name()
     n.add("Name: ").id("NAME", f"{last}, {first}", [last, first]).add("   Sex: F   Age: ")
     age = rng.randint(90, 103)
-    n.id("AGE", f"{age}", [f"{age}"]).add("\nMed rec #").id("MRN", fake.bothify("##-#####-#")).add(
-        "   Encounter date "
-    )
+    n.id("AGE", f"{age}", [re.compile(rf"(?<=Age: ){age}(?!\w)")]).add("\nMed rec #").id(
+        "MRN", fake.bothify("##-#####-#")
+    ).add("   Encounter date ")
     value, pieces = _date_formats(rng, fake)
     n.id("DATE", value, pieces).add("\n\n")
     n.add(f"Ms. {last} is seen today for ").keep(rng.choice(CLINICAL[:8])).add(
@@ -260,9 +286,72 @@ def heldout_note(rng: random.Random, fake: Faker) -> Note:
     return n
 
 
+def heldout_note(rng: random.Random, fake: Faker) -> Note:
+    """A discharge letter: prose, relatives and clinicians by role, dates in words."""
+    n = Note(family="heldout")
+    doctor, patient_first, patient_last = (
+        fake.last_name(),
+        fake.first_name_female(),
+        fake.last_name(),
+    )
+    n.add("Dear Dr. ").id("NAME", doctor).add(",\n\nI saw your patient ")
+    n.id("NAME", f"{patient_first} {patient_last}").add(" (hospital number ")
+    n.id("MRN", fake.bothify("H#######")).add(", born ")
+    value, pieces = _date_formats(rng, fake)
+    n.id("DATE", value, pieces).add(") in clinic on ")
+    d = fake.date_between(start_date="-1y", end_date="today")
+    n.id("DATE", d.strftime("%A %-d %B"), [d.strftime("%-d %B")]).add(". ")
+    age = rng.randint(90, 101)
+    n.add("She is now ").id("AGE", f"{age}", [re.compile(rf"(?<!\w){age}(?= years of age)")]).add(
+        " years of age and "
+    )
+    n.add("lives with her husband ").id("NAME", fake.name_male()).add(" on ")
+    n.id("ADDRESS", f"{rng.randint(2, 9999)} {fake.street_name()}").add(" in ").id(
+        "GEOGRAPHY", fake.city()
+    )
+    n.add(". Her main problem remains ").keep(rng.choice(CLINICAL[:8])).add("; today ")
+    n.keep(rng.choice(CLINICAL[8:14])).add(" and ").keep(rng.choice(CLINICAL[24:])).add(".\n")
+    n.add("I have asked her to take ").keep(rng.choice(CLINICAL[14:20])).add(
+        " and we will repeat the "
+    )
+    n.keep(rng.choice(CLINICAL[20:24])).add(" before I see her again in ")
+    later = fake.date_between(start_date="+30d", end_date="+1y")
+    n.id("DATE", later.strftime("%B"), [later.strftime("%B")]).add(".\n")
+    n.add("Her granddaughter ").id("NAME", fake.first_name_female()).add(" can be reached at ")
+    n.id("PHONE", _phone(rng, "{} {} {}")).add(" (mobile) or ").id("EMAIL", fake.company_email())
+    n.add(". Postcode ").id("ZIP", fake.zipcode()).add(".\n")
+    n.add("Insurer: ").add(rng.choice(["Aetna", "Cigna", "Humana", "Kaiser"])).add(
+        ", subscriber no "
+    )
+    n.id("HEALTH_PLAN", fake.bothify("W#########")).add(", claim ref ").id(
+        "ACCOUNT", fake.bothify("CLM-########")
+    )
+    n.add(". Her ICD is model X5, serial ").id("DEVICE", fake.bothify("RX######?").upper())
+    n.add(". SSN on file: ").id("SSN", fake.ssn()).add(".\n")
+    n.add("The hospital van (plate ").id("VEHICLE", fake.bothify("##-??-###").upper()).add(
+        ") brought her; "
+    )
+    n.add("request came from workstation ").id("IP", fake.ipv4()).add(" via ")
+    n.id("URL", f"https://{fake.domain_name()}/referrals/{rng.randint(100, 99999)}").add(".\n")
+    n.add("Yours sincerely,\n").id("NAME", fake.name()).add(
+        "\nConsultant geriatrician, GMC license "
+    )
+    n.id("LICENSE", fake.bothify("#######")).add(", DEA ").id("LICENSE", _dea(rng, doctor)).add(
+        "\n"
+    )
+    n.add("Fax: ").id("FAX", _phone(rng, "+1 {} {} {}")).add("; her driving licence ")
+    n.id("DRIVER_LICENSE", fake.bothify("??######").upper()).add("; reference #").id(
+        "OTHER_ID", fake.bothify("R####-##")
+    ).add(".\n")
+    return n
+
+
+FAMILIES = (tuning_note, development_note, heldout_note)
+
+
 def generate(count: int, seed: int = 7) -> list[Note]:
-    """`count` notes, alternating tuning and held-out families."""
+    """`count` notes, the three families in turn."""
     rng = random.Random(seed)
     fake = Faker("en_US")
     fake.seed_instance(seed)
-    return [(tuning_note if i % 2 == 0 else heldout_note)(rng, fake) for i in range(count)]
+    return [FAMILIES[i % 3](rng, fake) for i in range(count)]

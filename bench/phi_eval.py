@@ -28,7 +28,9 @@ DEFAULT_SYNTH = (
 )
 
 
-def appears(piece: str, text: str) -> bool:
+def appears(piece: str | re.Pattern, text: str) -> bool:
+    if isinstance(piece, re.Pattern):
+        return piece.search(text) is not None
     return re.search(rf"(?<!\w){re.escape(piece)}(?!\w)", text) is not None
 
 
@@ -129,7 +131,7 @@ def progress(message: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--notes", type=int, default=400)
+    parser.add_argument("--notes", type=int, default=600)
     parser.add_argument("--synth", type=Path, default=DEFAULT_SYNTH)
     args = parser.parse_args()
 

@@ -204,9 +204,17 @@ EPONYMS = {
     "tietze",
 }
 CLINICAL_FOLLOWERS = re.compile(
-    r"^[\s'’s]*(disease|syndrome|sign|test|reflex|maneuver|manoeuvre|score|scale|criteria|"
-    r"classification|catheter|procedure|lymphoma|sarcoma|esophagus|palsy|phenomenon|"
-    r"fracture|triad|point|grade|stage|ulcer|ring|loop)\b",
+    r"^(?:'s|’s|s')?\s*(disease|syndrome|sign|test|reflex|maneuver|manoeuvre|score|scale|"
+    r"criteria|classification|class|catheter|procedure|lymphoma|sarcoma|esophagus|palsy|"
+    r"phenomenon|fracture|triad|point|grade|stage|ulcer|ring|loop|tube|repair|operation)\b",
+    re.IGNORECASE,
+)
+EPONYM_FINDING = re.compile(r"^(?:'s|’s|s')?\s*(positive|negative|\+|-)", re.IGNORECASE)
+# WHO INN stems of drug names: spaCy's small model calls many drugs people or places.
+DRUG_STEM = re.compile(
+    r"(?:ban|pril|sartan|olol|statin|mab|tinib|azole|cillin|mycin|floxacin|tidine|prazole|dipine|"
+    r"gliptin|gliflozin|parin|vir|lukast|terol|sone|olone|triptan|setron|semide|thiazide|"
+    r"formin|zepam|azolam|oxetine|pramine|tyline|barbital|caine|profen|coxib|platin|rubicin)$",
     re.IGNORECASE,
 )
 
@@ -262,6 +270,9 @@ PATTERNS: list[tuple[str, str, float]] = [
         r"(?i:\b(?:phone|tel|telephone|cell|mobile|fax|pager|call|contact|ph)\b\.?\s*(?:number|no\.?|#)?\s*[:#]?\s*)(?P<v>\+?\d[\d\s.\-()]{8,16}\d)",
         0.85,
     ),
+    # International numbers, written with a country code or a bracketed area code.
+    ("PHONE_NUMBER", r"(?<![\w+])\+\d{1,3}[\s.\-]?(?:\(0?\d{1,4}\)[\s.\-]?)?\d{1,4}(?:[\s.\-]?\d{2,4}){1,4}(?!\w)", 0.75),
+    ("PHONE_NUMBER", r"(?<![\w)])\(\d{2,4}\)[\s.\-]?\d{2,4}[\s.\-]?\d{2,4}(?:[\s.\-]?\d{2,4})?(?!\w)", 0.7),
     ("US_SSN", r"\b(?!000|666|9\d\d)\d{3}[\s\-](?!00)\d{2}[\s\-](?!0000)\d{4}\b", 0.85),
     (
         "US_SSN",
@@ -328,6 +339,9 @@ PATTERNS: list[tuple[str, str, float]] = [
         0.85,
     ),
     ("ID", r"(?<![\w&])#\s?(?P<v>(?=[A-Z\-]*\d)[A-Z0-9][A-Z0-9\-]{3,24})\b", 0.8),
+    # A long run of digits is an identifier in clinical text (no lab value has nine digits).
+    ("ID", r"(?<![\w.,])\d{9,19}(?![\w.,]\d)", 0.5),
+    ("ID", r"\b\d{4}(?:[ \-]\d{4}){2,4}\b", 0.5),
     # Geography below the state.
     (
         "STREET_ADDRESS",
@@ -425,12 +439,16 @@ class SafeHarborRecognizer(LocalRecognizer):
         return results
 
 
-def is_clinical_person(text: str, span: str, end: int) -> bool:
-    """A PERSON finding made only of eponyms, or followed by 'disease', 'sign', ..."""
-    words = [w for w in re.split(r"[\s\-']+", span.lower()) if w and w not in ("s", "’s")]
-    if words and all(w in EPONYMS for w in words):
+def is_clinical_term(text: str, span: str, end: int) -> bool:
+    """A PERSON or LOCATION finding that is clinical language: an eponym used as one
+    ('Parkinson disease', 'Babinski negative') or a drug name."""
+    after = text[end : end + 24]
+    if CLINICAL_FOLLOWERS.match(after):
         return True
-    return bool(CLINICAL_FOLLOWERS.match(text[end : end + 24]))
+    words = [w for w in re.split(r"[\s\-']+", span.lower()) if w]
+    if words and all(w in EPONYMS for w in words) and EPONYM_FINDING.match(after):
+        return True
+    return len(words) == 1 and bool(DRUG_STEM.search(words[0]))
 
 
 def is_allowed_geography(span: str) -> bool:
