@@ -230,7 +230,7 @@ def development_note(rng: random.Random, fake: Faker) -> Note:
     first, last = fake.first_name(), fake.last_name()
     n.add("Name: ").id("NAME", f"{last}, {first}", [last, first]).add("   Sex: F   Age: ")
     age = rng.randint(90, 103)
-    n.id("AGE", f"{age}", [re.compile(rf"(?<=Age: ){age}(?!\w)")]).add("\nMed rec #").id(
+    n.id("AGE", f"{age}", [re.compile(rf"(?<=Age: ){age}(?![\w+])")]).add("\nMed rec #").id(
         "MRN", fake.bothify("##-#####-#")
     ).add("   Encounter date ")
     value, pieces = _date_formats(rng, fake)

@@ -8,13 +8,14 @@ pipeline comes from the BentoML model store and tldextract uses its bundled suff
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 import bentoml
 from pydantic import BaseModel
 
 from .middleware import RequestContext
-from .recognizers import SafeHarborRecognizer, is_allowed_geography, is_clinical_term
+from .recognizers import EPONYMS, SafeHarborRecognizer, is_allowed_geography, is_clinical_term
 from .settings import get_settings
 
 settings = get_settings()
@@ -101,7 +102,9 @@ def build_analyzer(spacy_dir: Path):
         """No lemma-based score boosting: there are no lemmas (see above), and medbento's
         patterns match their context words themselves."""
 
-        def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):
+        def enhance_using_context(
+            self, text, raw_results, nlp_artifacts, recognizers, context=None
+        ):
             return raw_results
 
     return AnalyzerEngine(
@@ -139,7 +142,26 @@ def clean(text: str, results) -> list[Finding]:
         kept.append(
             Finding(entity_type=r.entity_type, start=r.start, end=r.end, score=round(r.score, 2))
         )
-    return merge(kept)
+    return merge(kept + repeated_names(text, kept))
+
+
+def repeated_names(text: str, findings: list[Finding]) -> list[Finding]:
+    """A name found once is PHI wherever else it appears in the text ('Ms. Wheeler' after
+    'Name: Wheeler, Heather'), context or not."""
+    parts = {
+        part
+        for f in findings
+        if f.entity_type == "PERSON"
+        for part in re.findall(r"[A-Z][a-zA-Z'\-]{2,}", text[f.start : f.end])
+        if part.lower() not in EPONYMS
+    }
+    if not parts:
+        return []
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(parts))) + r")\b")
+    return [
+        Finding(entity_type="PERSON", start=m.start(), end=m.end(), score=0.6)
+        for m in pattern.finditer(text)
+    ]
 
 
 def merge(findings: list[Finding]) -> list[Finding]:

@@ -271,8 +271,16 @@ PATTERNS: list[tuple[str, str, float]] = [
         0.85,
     ),
     # International numbers, written with a country code or a bracketed area code.
-    ("PHONE_NUMBER", r"(?<![\w+])\+\d{1,3}[\s.\-]?(?:\(0?\d{1,4}\)[\s.\-]?)?\d{1,4}(?:[\s.\-]?\d{2,4}){1,4}(?!\w)", 0.75),
-    ("PHONE_NUMBER", r"(?<![\w)])\(\d{2,4}\)[\s.\-]?\d{2,4}[\s.\-]?\d{2,4}(?:[\s.\-]?\d{2,4})?(?!\w)", 0.7),
+    (
+        "PHONE_NUMBER",
+        r"(?<![\w+])\+\d{1,3}[\s.\-]?(?:\(0?\d{1,4}\)[\s.\-]?)?\d{1,4}(?:[\s.\-]?\d{2,4}){1,4}(?!\w)",
+        0.75,
+    ),
+    (
+        "PHONE_NUMBER",
+        r"(?<![\w)])\(\d{2,4}\)[\s.\-]?\d{2,4}[\s.\-]?\d{2,4}(?:[\s.\-]?\d{2,4})?(?!\w)",
+        0.7,
+    ),
     ("US_SSN", r"\b(?!000|666|9\d\d)\d{3}[\s\-](?!00)\d{2}[\s\-](?!0000)\d{4}\b", 0.85),
     (
         "US_SSN",
@@ -357,6 +365,16 @@ PATTERNS: list[tuple[str, str, float]] = [
     ("LOCATION", rf"\b(?P<v>[A-Z][a-zA-Z]+(?:[ \-][A-Z][a-zA-Z]+){{0,3}}),\s+(?:{STATE})\b", 0.85),
     (
         "LOCATION",
+        rf"\b(?P<v>[A-Z][a-zA-Z]+(?:[ \-][A-Z][a-zA-Z]+){{0,3}})\s+(?:{STATE})\.?\s+\d{{5}}\b",
+        0.85,
+    ),
+    (
+        "LOCATION",
+        rf"(?:\bfrom\s+)(?P<v>{NAME}(?:\s+{NAME})?)\b(?!\s+(?:Hospital|Clinic|Center|Centre|Medical))",
+        0.5,
+    ),
+    (
+        "LOCATION",
         r"\b(?P<v>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+(?:County|Parish|Borough|Township))\b",
         0.85,
     ),
@@ -373,6 +391,11 @@ PATTERNS: list[tuple[str, str, float]] = [
     ),
     # Names introduced by a title, a role, a relation or a signature.
     ("PERSON", rf"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Sr|Nurse)\.?\s+(?P<v>{FULL_NAME})", 0.85),
+    (
+        "PERSON",
+        rf"(?i:\b(?:patient|pt|name|patient name)\b[:,]?\s+)(?P<v>{NAME},\s+{NAME}(?:\s+[A-Z]\.?)?)",
+        0.85,
+    ),
     (
         "PERSON",
         rf"(?P<v>{FULL_NAME}),?\s+(?:MD|M\.D\.|DO|D\.O\.|RN|NP|PA|PA-C|APRN|CRNA|PharmD|PhD|LPN|CNA|MSW|LCSW|DDS|DPM)\b",
