@@ -9,10 +9,10 @@ from datetime import UTC, datetime
 
 import orjson
 from pydantic import BaseModel, Field
-from sqlalchemy import event
 from sqlmodel import Field as Column
-from sqlmodel import Session, SQLModel, create_engine, select
+from sqlmodel import Session, SQLModel, select
 
+from .db import sql_engine
 from .settings import Settings
 
 REDIS_TTL_S = 30 * 24 * 3600  # an idle conversation expires after 30 days in Redis
@@ -44,22 +44,6 @@ class TurnRow(SQLModel, table=True):
     role: str
     content: str
     created_at: datetime
-
-
-def sql_engine(url: str):
-    """An engine for the settings' database; SQLite gets WAL so several processes can share it."""
-    if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
-
-        @event.listens_for(engine, "connect")
-        def _wal(connection, _record) -> None:
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.execute("PRAGMA synchronous=NORMAL")
-
-        return engine
-    return create_engine(
-        url.replace("postgresql://", "postgresql+psycopg://", 1), pool_pre_ping=True
-    )
 
 
 class SQLSessions:

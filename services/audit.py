@@ -1,0 +1,319 @@
+"""AuditLog: a tamper-evident, hash-chained trail of every request.
+
+Each event stores the MAC of the one before it; the MAC is HMAC-SHA256 with a key derived from
+the deployment secret, so whoever can write the database still cannot re-forge the chain after
+editing it. Writers serialize on the chain head (a row lock in PostgreSQL, the write lock in
+SQLite), so several workers and replicas extend one chain and never fork it. Events hold who,
+what, when and how it ended, never text: inputs and outputs appear only as keyed digests.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from datetime import UTC, datetime, timedelta
+
+import bentoml
+import orjson
+from pydantic import BaseModel, Field
+from sqlalchemy import delete, func
+from sqlmodel import Field as Column
+from sqlmodel import Session, SQLModel, select
+
+from .db import sql_engine
+from .middleware import RequestContext
+from .settings import derive_key, get_settings
+
+settings = get_settings()
+GENESIS = "0" * 64
+
+
+class EventIn(BaseModel):
+    """What a service reports about one request."""
+
+    request_id: str
+    principal: str
+    role: str
+    action: str
+    route: str
+    status: int
+    outcome: str
+    latency_ms: float
+    model_id: str | None = None
+    model_version: str | None = None
+    entity_counts: dict[str, int] = Field(default_factory=dict)
+    input_digest: str | None = None
+    output_digest: str | None = None
+
+
+class AuditEvent(SQLModel, table=True):
+    __tablename__ = "audit_event"
+    seq: int = Column(primary_key=True)  # assigned by the writer: a gap is a removal
+    at: datetime = Column(index=True)
+    request_id: str
+    principal: str = Column(index=True)
+    role: str
+    action: str
+    route: str
+    status: int
+    outcome: str
+    latency_ms: float
+    model_id: str | None = Column(default=None, index=True)
+    model_version: str | None = None
+    entity_counts: str  # canonical JSON {type: count}
+    input_digest: str | None = None
+    output_digest: str | None = None
+    prev_hash: str
+    hash: str
+
+
+class AuditHead(SQLModel, table=True):
+    """The chain's last event; writers lock this row to append."""
+
+    __tablename__ = "audit_head"
+    id: int = Column(default=1, primary_key=True)
+    seq: int
+    hash: str
+
+
+class AuditCheckpoint(SQLModel, table=True):
+    """Left by a purge: where the remaining chain starts."""
+
+    __tablename__ = "audit_checkpoint"
+    id: int | None = Column(default=None, primary_key=True)
+    seq: int
+    hash: str
+    purged_before: datetime
+    created_at: datetime
+    mac: str
+
+
+def _mac(*parts: object) -> str:
+    message = orjson.dumps(parts, option=orjson.OPT_SORT_KEYS, default=str)
+    return hmac.new(derive_key("audit-chain"), message, hashlib.sha256).hexdigest()
+
+
+def event_mac(row: AuditEvent) -> str:
+    return _mac(
+        row.seq, _ts(row.at), row.request_id, row.principal, row.role, row.action, row.route,
+        row.status, row.outcome, row.latency_ms, row.model_id, row.model_version,
+        row.entity_counts, row.input_digest, row.output_digest, row.prev_hash,
+    )  # fmt: skip
+
+
+def checkpoint_mac(row: AuditCheckpoint) -> str:
+    return _mac("checkpoint", row.seq, row.hash, _ts(row.purged_before), _ts(row.created_at))
+
+
+def _utc(moment: datetime) -> datetime:
+    """Aware UTC; a naive time (as some drivers return it) is taken to be UTC already."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def _ts(moment: datetime) -> str:
+    """One text form of a time, whatever tz-awareness the database gives back."""
+    return _utc(moment).isoformat(timespec="microseconds")
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Verdict(BaseModel):
+    ok: bool
+    events: int
+    first_seq: int | None = None
+    last_seq: int | None = None
+    problem: str | None = None
+    seq: int | None = None  # the first event found wrong
+
+
+class AuditStore:
+    def __init__(self, url: str) -> None:
+        self.engine = sql_engine(url, immediate=True)
+        self.reader = sql_engine(url)  # reads must not hold SQLite's write lock
+        SQLModel.metadata.create_all(
+            self.engine,
+            tables=[AuditEvent.__table__, AuditHead.__table__, AuditCheckpoint.__table__],
+        )
+        with Session(self.engine) as session:
+            if session.get(AuditHead, 1) is None:
+                session.add(AuditHead(id=1, seq=0, hash=GENESIS))
+                try:
+                    session.commit()
+                except Exception:  # another process created it first
+                    session.rollback()
+
+    def _head(self, session: Session) -> AuditHead:
+        return session.exec(select(AuditHead).where(AuditHead.id == 1).with_for_update()).one()
+
+    def append(self, events: list[EventIn]) -> list[int]:
+        """Append events in one transaction, extending the chain from its locked head."""
+        with Session(self.engine) as session:
+            head = self._head(session)
+            seqs = []
+            for event in events:
+                row = AuditEvent(
+                    seq=head.seq + 1,
+                    at=_now(),
+                    entity_counts=orjson.dumps(
+                        event.entity_counts, option=orjson.OPT_SORT_KEYS
+                    ).decode(),
+                    prev_hash=head.hash,
+                    hash="",
+                    **event.model_dump(exclude={"entity_counts"}),
+                )
+                row.hash = event_mac(row)
+                session.add(row)
+                head.seq, head.hash = row.seq, row.hash
+                seqs.append(row.seq)
+            session.add(head)
+            session.commit()
+        return seqs
+
+    def events(
+        self,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        principal: str | None = None,
+        model_id: str | None = None,
+        limit: int = 100,
+    ) -> list[dict]:
+        query = select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(limit)
+        if since:
+            query = query.where(AuditEvent.at >= _utc(since))
+        if until:
+            query = query.where(AuditEvent.at < _utc(until))
+        if principal:
+            query = query.where(AuditEvent.principal == principal)
+        if model_id:
+            query = query.where(AuditEvent.model_id == model_id)
+        with Session(self.reader) as session:
+            rows = session.exec(query).all()
+        return [
+            row.model_dump(mode="json") | {"entity_counts": orjson.loads(row.entity_counts)}
+            for row in rows
+        ]
+
+    def verify(self) -> Verdict:
+        """Walk the chain from the latest checkpoint (or the start) to the head."""
+        with Session(self.reader) as session:
+            checkpoint = session.exec(
+                select(AuditCheckpoint).order_by(AuditCheckpoint.id.desc()).limit(1)
+            ).first()
+            expected_seq, expected_prev = 1, GENESIS
+            if checkpoint is not None:
+                if not hmac.compare_digest(checkpoint.mac, checkpoint_mac(checkpoint)):
+                    return Verdict(ok=False, events=0, problem="the purge checkpoint was altered")
+                expected_seq, expected_prev = checkpoint.seq + 1, checkpoint.hash
+                stale = session.exec(
+                    select(func.min(AuditEvent.seq)).where(AuditEvent.seq <= checkpoint.seq)
+                ).one()
+                if stale is not None:
+                    return self._broken(
+                        0, stale, f"event {stale} was inserted before the checkpoint"
+                    )
+            count, first = 0, None
+            for row in session.exec(select(AuditEvent).order_by(AuditEvent.seq)).yield_per(1000):
+                first = first or row.seq
+                if row.seq > expected_seq:
+                    return self._broken(count, expected_seq, f"event {expected_seq} was removed")
+                if row.seq < expected_seq:
+                    return self._broken(count, row.seq, f"event {row.seq} was inserted")
+                if not hmac.compare_digest(row.hash, event_mac(row)):
+                    return self._broken(count, row.seq, f"event {row.seq} was altered")
+                if row.prev_hash != expected_prev:
+                    return self._broken(
+                        count,
+                        row.seq,
+                        f"event {row.seq} does not follow event {row.seq - 1} (inserted or reordered)",  # noqa: E501
+                    )
+                expected_seq, expected_prev = row.seq + 1, row.hash
+                count += 1
+            head = session.get(AuditHead, 1)
+            if head is not None and (head.seq != expected_seq - 1 or head.hash != expected_prev):
+                return self._broken(
+                    count,
+                    expected_seq,
+                    f"events after {expected_seq - 1} were removed (the chain head is {head.seq})",
+                )
+        return Verdict(
+            ok=True, events=count, first_seq=first, last_seq=expected_seq - 1 if count else None
+        )
+
+    @staticmethod
+    def _broken(count: int, seq: int, problem: str) -> Verdict:
+        return Verdict(ok=False, events=count, seq=seq, problem=problem)
+
+    def purge(self, older_than_days: int) -> int:
+        """Remove events older than the cutoff from the start of the chain and leave a
+        checkpoint at the last one removed, so verify still passes on what remains."""
+        cutoff = _now() - timedelta(days=older_than_days)
+        with Session(self.engine) as session:
+            self._head(session)  # hold the chain while cutting it
+            last = session.exec(
+                select(AuditEvent)
+                .where(AuditEvent.at < cutoff)
+                .order_by(AuditEvent.seq.desc())
+                .limit(1)
+            ).first()
+            if last is None:
+                session.rollback()
+                return 0
+            removed = session.exec(
+                select(func.count()).select_from(AuditEvent).where(AuditEvent.seq <= last.seq)
+            ).one()
+            checkpoint = AuditCheckpoint(
+                seq=last.seq, hash=last.hash, purged_before=cutoff, created_at=_now(), mac=""
+            )
+            checkpoint.mac = checkpoint_mac(checkpoint)
+            session.add(checkpoint)
+            session.exec(delete(AuditEvent).where(AuditEvent.seq <= last.seq))
+            session.commit()
+        return removed
+
+    def writable(self) -> bool:
+        with Session(self.engine) as session:
+            self._head(session)
+            session.rollback()
+        return True
+
+
+@bentoml.service(
+    name="AuditLog",
+    traffic={"timeout": settings.request_timeout_s},
+    workers=1,
+)
+class AuditLog:
+    def __init__(self) -> None:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        self.store = AuditStore(settings.resolved_database_url)
+
+    def __is_ready__(self) -> bool:
+        try:
+            return self.store.writable()
+        except Exception:
+            return False
+
+    @bentoml.api(batchable=True, max_batch_size=256, max_latency_ms=settings.batch_max_latency_ms)
+    def record(self, events: list[EventIn]) -> list[int]:
+        """Internal: append events (one transaction per batch); returns their sequence numbers."""
+        return self.store.append([EventIn.model_validate(e) for e in events])
+
+    @bentoml.api
+    def events(
+        self,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        principal: str | None = None,
+        model_id: str | None = None,
+        limit: int = 100,
+    ) -> list[dict]:
+        return self.store.events(since, until, principal, model_id, limit)
+
+    @bentoml.api
+    def verify(self) -> Verdict:
+        return self.store.verify()
+
+
+AuditLog.add_asgi_middleware(RequestContext)
