@@ -287,7 +287,7 @@ class AuditStore:
 class AuditLog:
     def __init__(self) -> None:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
-        self.store = AuditStore(settings.resolved_database_url)
+        self.store = AuditStore(settings.database_for("audit"))
 
     def __is_ready__(self) -> bool:
         try:

@@ -1,20 +1,30 @@
 """Conversation: multi-turn sessions kept server-side, answered by the Generation service.
 
-The prompt is the whole history rendered with the generator's chat template (the Generation
-service applies it and keeps the most recent turns when the history outgrows the context).
+Turns are stored de-identified, exactly as the model saw them; the placeholder mapping of a
+conversation is stored beside them sealed with AES-GCM (services/deid.py), so `<PERSON_1>`
+means the same person in every turn and a clinician gets the names back. The prompt is the
+whole history rendered with the generator's chat template (the Generation service applies it
+and keeps the most recent turns when the history outgrows the context).
 """
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import AsyncGenerator
 
 import bentoml
 import orjson
 
 from . import openai_routes, remote
+from .access import AccessControl, Own
+from .audit import AuditLog
+from .auth import current
+from .deid import seal, unseal
 from .errors import APIError
 from .generation import Generation, ndjson_events
+from .guard import Guard, trail
 from .middleware import RequestContext
+from .phi import PHIGuard
 from .schemas import (
     ChatCompletionRequest,
     ChatMessage,
@@ -35,46 +45,84 @@ settings = get_settings()
 )
 class Conversation:
     generation = bentoml.depends(Generation)
+    guard = bentoml.depends(PHIGuard)
+    audit = bentoml.depends(AuditLog)
 
     def __init__(self) -> None:
         self.sessions = open_sessions(settings)
 
     @bentoml.api
     async def create(self, owner: str, messages: list[ChatMessage] | None = None) -> dict:
-        """Internal: a new conversation, optionally seeded with earlier turns."""
-        turns = [Turn(role=m.role, content=m.content) for m in messages or []]
-        return {"id": await self.sessions.create(owner, turns)}
+        """Internal: a new conversation, optionally seeded with (de-identified) turns."""
+        conversation_id = uuid.uuid4().hex
+        guard = Guard(self.guard.to_async.analyze, reveal=False)
+        contents = await guard.deidentify([m.content for m in messages or []])
+        turns = [
+            Turn(role=m.role, content=c) for m, c in zip(messages or [], contents, strict=True)
+        ]
+        sealed = seal(guard.mapping, conversation_id)
+        await self.sessions.create(owner, turns, sealed, conversation_id)
+        return {"id": conversation_id, "phi_counts": dict(guard.counts)}
 
     @bentoml.api
-    async def reply(
-        self, conversation_id: str, owner: str, request: GenerationRequest
+    async def extend(self, conversation_id: str, owner: str, messages: list[ChatMessage]) -> dict:
+        """Internal: de-identify and store new turns; the whole (de-identified) history back."""
+        conversation = await self._owned(conversation_id, owner)
+        guard = Guard(
+            self.guard.to_async.analyze,
+            mapping=unseal(conversation.sealed_mapping, conversation_id),
+            reveal=False,
+        )
+        contents = await guard.deidentify([m.content for m in messages])
+        new = [ChatMessage(role=m.role, content=c) for m, c in zip(messages, contents, strict=True)]
+        await self.sessions.append(
+            conversation_id,
+            [Turn(role=m.role, content=m.content) for m in new],
+            seal(guard.mapping, conversation_id),
+        )
+        history = [ChatMessage(role=t.role, content=t.content) for t in conversation.turns] + new
+        return {"messages": [m.model_dump() for m in history], "phi_counts": dict(guard.counts)}
+
+    @bentoml.api
+    async def complete(
+        self, conversation_id: str, owner: str, request: GenerationRequest, reveal: bool = False
     ) -> GenerationResult:
-        """Internal: append the request's messages, answer from the whole history."""
-        prompt = await self._extend(conversation_id, owner, request)
-        (result,) = await self.generation.to_async.generate([prompt])
+        """Internal: answer the (extended) history; store the answer; restore PHI if asked."""
+        conversation = await self._owned(conversation_id, owner)
+        (result,) = await self.generation.to_async.generate([request])
         result = GenerationResult.model_validate(result)
         await self.sessions.append(conversation_id, [Turn(role="assistant", content=result.text)])
-        return result
+        text = self._restorer(conversation, reveal).restore(result.text)
+        return result.model_copy(update={"text": text})
 
     @bentoml.api
-    async def stream_reply(
-        self, conversation_id: str, owner: str, request: GenerationRequest
+    async def stream_complete(
+        self, conversation_id: str, owner: str, request: GenerationRequest, reveal: bool = False
     ) -> AsyncGenerator[str, None]:
-        """Internal: as reply, streamed as Generation.stream events."""
-        prompt = await self._extend(conversation_id, owner, request)
-        text = ""
-        async for event in ndjson_events(self.generation.to_async.stream(prompt)):
-            text += event.get("text", "")
+        """Internal: as complete, streamed as Generation.stream events."""
+        conversation = await self._owned(conversation_id, owner)
+        restorer = self._restorer(conversation, reveal).stream_restorer()
+        answer = ""
+        async for event in ndjson_events(self.generation.to_async.stream(request)):
+            if "text" in event:
+                answer += event["text"]
+                event = {"text": restorer.feed(event["text"]) if restorer else event["text"]}
+            elif restorer and (rest := restorer.flush()):
+                yield orjson.dumps({"text": rest}).decode() + "\n"
             yield orjson.dumps(event).decode() + "\n"
-        await self.sessions.append(conversation_id, [Turn(role="assistant", content=text)])
+        await self.sessions.append(conversation_id, [Turn(role="assistant", content=answer)])
 
     @bentoml.api
-    async def history(self, conversation_id: str, owner: str) -> dict:
+    async def history(self, conversation_id: str, owner: str, reveal: bool = False) -> dict:
         """Internal: the conversation's turns, for its owner only."""
         conversation = await self._owned(conversation_id, owner)
+        guard = self._restorer(conversation, reveal)
         return {
             "id": conversation.id,
-            "messages": [t.model_dump(mode="json") for t in conversation.turns],
+            "messages": [
+                t.model_copy(update={"content": guard.restore(t.content)}).model_dump(mode="json")
+                for t in conversation.turns
+            ],
         }
 
     @bentoml.api
@@ -90,7 +138,13 @@ class Conversation:
     @bentoml.api(route="/v1/chat/completions")
     async def chat_completions(self, request: ChatCompletionRequest, /) -> dict:
         """OpenAI-compatible chat on server-side conversations, when this is the entry."""
-        return await chat_with_conversation(request, self.to_async, owner="anonymous")
+        generator = await Own(self.to_async).info()
+        trail().model_id = "conversation"
+        trail().model_version = ModelInfo.model_validate(generator).tag
+        identity = current()
+        return await chat_with_conversation(
+            request, Own(self.to_async), owner=identity.principal, reveal=identity.sees_phi
+        )
 
     async def _owned(self, conversation_id: str, owner: str):
         conversation = await self.sessions.get(conversation_id)
@@ -99,43 +153,46 @@ class Conversation:
             raise APIError(404, "No such conversation.", "conversation_not_found")
         return conversation
 
-    async def _extend(
-        self, conversation_id: str, owner: str, request: GenerationRequest
-    ) -> GenerationRequest:
-        conversation = await self._owned(conversation_id, owner)
-        new = request.messages or []
-        await self.sessions.append(
-            conversation_id, [Turn(role=m.role, content=m.content) for m in new]
-        )
-        history = [ChatMessage(role=t.role, content=t.content) for t in conversation.turns] + new
-        return request.model_copy(update={"messages": history, "prompt": None})
+    def _restorer(self, conversation, reveal: bool) -> Guard:
+        mapping = unseal(conversation.sealed_mapping, conversation.id)
+        return Guard(self.guard.to_async.analyze, mapping=mapping, reveal=reveal)
 
 
 Conversation.add_asgi_middleware(RequestContext)
+Conversation.add_asgi_middleware(AccessControl)
 
 
-async def chat_with_conversation(request: ChatCompletionRequest, conversation, owner: str):
+async def chat_with_conversation(
+    request: ChatCompletionRequest, conversation, owner: str, reveal: bool
+):
     """/v1/chat/completions with model "conversation": continue `conversation_id`, or start a
     conversation from the request's messages; the answer carries the conversation id."""
     openai_routes.check_model(request.model, ("conversation",))
-    if request.conversation_id:
-        conversation_id, new_messages = request.conversation_id, request.messages
-        # 404 before anything is generated
-        await remote.call(conversation.history(conversation_id=conversation_id, owner=owner))
-    else:
+    conversation_id = request.conversation_id
+    if not conversation_id:
         created = await remote.call(conversation.create(owner=owner, messages=[]))
-        conversation_id, new_messages = created["id"], request.messages
-    request = request.model_copy(update={"messages": new_messages})
+        conversation_id = created["id"]
+    extended = await remote.call(
+        conversation.extend(conversation_id=conversation_id, owner=owner, messages=request.messages)
+    )
+    trail().counts.update(extended["phi_counts"])
+    history = [ChatMessage.model_validate(m) for m in extended["messages"]]
 
     async def generate(g: GenerationRequest) -> GenerationResult:
-        result = await conversation.reply(conversation_id=conversation_id, owner=owner, request=g)
+        g = g.model_copy(update={"messages": history})
+        result = await conversation.complete(
+            conversation_id=conversation_id, owner=owner, request=g, reveal=reveal
+        )
         return GenerationResult.model_validate(result)
 
     async def stream(g: GenerationRequest):
-        chunks = conversation.stream_reply(conversation_id=conversation_id, owner=owner, request=g)
+        g = g.model_copy(update={"messages": history})
+        chunks = conversation.stream_complete(
+            conversation_id=conversation_id, owner=owner, request=g, reveal=reveal
+        )
         async for event in ndjson_events(chunks):
             yield event
 
     return await openai_routes.chat(
-        request, generate=generate, stream=stream, conversation_id=conversation_id
+        request, generate=generate, stream=stream, guard=None, conversation_id=conversation_id
     )

@@ -16,7 +16,8 @@ def sql_engine(url: str, *, immediate: bool = False):
         @event.listens_for(engine, "connect")
         def _on_connect(connection, _record) -> None:
             connection.isolation_level = None  # let SQLAlchemy's BEGIN below be the only one
-            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA busy_timeout=30000")
+            connection.execute("PRAGMA journal_mode=WAL")  # persists in the file once set
             connection.execute("PRAGMA synchronous=NORMAL")
 
         @event.listens_for(engine, "begin")

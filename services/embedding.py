@@ -9,8 +9,12 @@ import bentoml
 import numpy as np
 
 from . import openai_routes
+from .access import AccessControl, Own
+from .audit import AuditLog
+from .guard import Guard, trail
 from .hardware import model_resources
 from .middleware import RequestContext
+from .phi import PHIGuard
 from .schemas import EmbeddingsRequest, ModelInfo
 from .settings import get_settings
 
@@ -25,6 +29,9 @@ settings = get_settings()
 )
 class Embedding:
     model_ref = bentoml.models.BentoModel(settings.embedder_tag)
+    # Used when this is the entry of its own Bento: no path reaches the model without both.
+    guard = bentoml.depends(PHIGuard)
+    audit = bentoml.depends(AuditLog)
 
     def __init__(self) -> None:
         import torch
@@ -66,15 +73,18 @@ class Embedding:
     @bentoml.api(route="/v1/embeddings")
     async def embeddings(self, request: EmbeddingsRequest, /) -> dict:
         """OpenAI-compatible embeddings, when this service is the entry of its own Bento."""
+        trail().model_id, trail().model_version = "embedding", str(self.model_ref.tag)
         return await openai_routes.embeddings(
             request,
-            encode=self.to_async.encode,
+            encode=Own(self.to_async).encode,
+            guard=Guard(self.guard.to_async.analyze),
             dimensions=self.dimensions,
             count_tokens=token_counter(Path(self.model_ref.path)),
         )
 
 
 Embedding.add_asgi_middleware(RequestContext)
+Embedding.add_asgi_middleware(AccessControl)
 
 
 @functools.cache

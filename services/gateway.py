@@ -1,28 +1,36 @@
 """Gateway: the entry service of the all-in-one Bento and the whole public HTTP surface.
 
-BentoML APIs (callable with bentoml.SyncHTTPClient): the OpenAI-compatible POST routes.
-FastAPI routes (mounted on the same server): GETs and routes with path parameters.
+BentoML APIs (callable with bentoml.SyncHTTPClient): the OpenAI-compatible POST routes and
+/anonymize. FastAPI routes (mounted on the same server): GETs and routes with path parameters.
+Every route that reaches a model de-identifies first (Guard) and is audited (AccessControl).
 """
 
 from __future__ import annotations
 
 import asyncio
 import time
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import bentoml
-from fastapi import Body, FastAPI, Request
+from fastapi import Body, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field, ValidationError
 
 from . import openai_routes, remote
+from .access import AccessControl
+from .audit import AuditLog
+from .auth import current
 from .conversation import Conversation, chat_with_conversation
+from .deid import Redactor
 from .embedding import Embedding, token_counter
 from .errors import APIError, validation_message
 from .generation import Generation, ndjson_events
+from .guard import Guard, keyed_digest, trail
 from .middleware import RequestContext
+from .phi import Finding, PHIGuard
 from .schemas import (
     ChatCompletionRequest,
     ChatMessage,
@@ -33,7 +41,6 @@ from .schemas import (
 from .settings import MODEL_IDS, get_settings
 
 settings = get_settings()
-OWNER = "anonymous"  # until API keys identify a principal
 
 app = FastAPI(title="medbento", openapi_url=None, docs_url=None, redoc_url=None)
 
@@ -74,6 +81,11 @@ class NewConversation(BaseModel):
     messages: list[ChatMessage] = Field(default_factory=list)
 
 
+class AnonymizedText(BaseModel):
+    text: str
+    entities: list[Finding]
+
+
 def validated(model: type[BaseModel], payload: Any) -> Any:
     try:
         return model.model_validate(payload)
@@ -107,35 +119,66 @@ class Gateway:
     embedding = bentoml.depends(Embedding)
     generation = bentoml.depends(Generation)
     conversation = bentoml.depends(Conversation)
+    guard = bentoml.depends(PHIGuard)
+    audit = bentoml.depends(AuditLog)
     # Only the tokenizer is read here, to count tokens for `usage`.
     embedder = bentoml.models.BentoModel(settings.embedder_tag)
 
     def __init__(self) -> None:
         self.count_tokens = token_counter(Path(self.embedder.path))
+        self._infos: dict[str, dict] = {}
 
-    # --- OpenAI-compatible (BentoML APIs) -----------------------------------------------------
+    # --- OpenAI-compatible and PHI (BentoML APIs) -------------------------------------------
 
     @bentoml.api(route="/v1/embeddings")
     async def embeddings(self, request: EmbeddingsRequest, /) -> dict:
+        info = await self._model("embedding")
         return await openai_routes.embeddings(
             request,
             encode=self.embedding.to_async.encode,
-            dimensions=await self._dimensions(),
+            guard=self._guard(),
+            dimensions=int(info["details"]["dimensions"]),
             count_tokens=self.count_tokens,
         )
 
     @bentoml.api(route="/v1/chat/completions")
     async def chat_completions(self, request: ChatCompletionRequest, /) -> dict:
         if request.model == "conversation":
-            return await chat_with_conversation(request, self.conversation.to_async, owner=OWNER)
+            await self._model("conversation")
+            identity = current()
+            return await chat_with_conversation(
+                request,
+                self.conversation.to_async,
+                owner=identity.principal,
+                reveal=identity.sees_phi,
+            )
         openai_routes.check_model(request.model, ("generation",))
-        return await openai_routes.chat(request, generate=self._generate, stream=self._stream)
+        await self._model("generation")
+        return await openai_routes.chat(
+            request, generate=self._generate, stream=self._stream, guard=self._guard()
+        )
+
+    @bentoml.api(route="/anonymize")
+    async def anonymize(self, texts: list[str]) -> list[AnonymizedText]:
+        """De-identified texts and the PHI found, with offsets into the original texts.
+        Placeholders are consistent across the request's texts."""
+        texts = openai_routes.check_texts(texts)
+        trail().input_digest = keyed_digest(texts)
+        findings = await remote.call(self.guard.to_async.analyze(texts))
+        redactor = Redactor(settings.phi_operator)
+        results = []
+        for text, found in zip(texts, findings, strict=True):
+            found = [Finding.model_validate(f) for f in found]
+            trail().counts.update(f.entity_type for f in found)
+            results.append(AnonymizedText(text=redactor.apply(text, found), entities=found))
+        trail().output_digest = keyed_digest([r.text for r in results])
+        return results
 
     # --- models ---------------------------------------------------------------------------
 
     @app.get("/v1/models")
     async def list_models(self) -> dict:
-        infos = await self._infos()
+        infos = await self._all_models()
         return {
             "object": "list",
             "data": [
@@ -146,7 +189,7 @@ class Gateway:
 
     @app.get("/models")
     async def models(self) -> dict:
-        return {"models": await self._infos()}
+        return {"models": await self._all_models()}
 
     @app.get("/models/{model_id}/info")
     async def model_info(self, model_id: str) -> dict:
@@ -157,7 +200,7 @@ class Gateway:
         known(model_id)
         started = time.perf_counter()
         try:
-            await asyncio.wait_for(self._info(model_id), timeout=5)
+            await asyncio.wait_for(self._info(model_id, fresh=True), timeout=5)
             status = "ok"
         except (APIError, TimeoutError):
             status = "unavailable"
@@ -175,20 +218,30 @@ class Gateway:
     async def predict(self, model_id: str, payload: dict[str, Any] = Body(...)) -> dict:  # noqa: B008
         match known(model_id):
             case "embedding":
+                await self._model("embedding")
                 texts = openai_routes.check_texts(validated(PredictEmbedding, payload).texts)
-                vectors = await remote.call(self.embedding.to_async.encode(texts))
+                trail().input_digest = keyed_digest(texts)
+                clean = await self._guard().deidentify(texts)
+                vectors = await remote.call(self.embedding.to_async.encode(clean))
+                trail().output_digest = keyed_digest(vectors)
                 return {
                     "model": model_id,
                     "embeddings": vectors.tolist(),
                     "dimensions": vectors.shape[1],
                 }
             case "generation":
+                await self._model("generation")
                 body = validated(PredictGeneration, payload)
+                trail().input_digest = keyed_digest(body.prompt)
+                guard = self._guard()
+                (prompt,) = await guard.deidentify([body.prompt])
                 request = GenerationRequest(
-                    prompt=body.prompt, max_tokens=body.max_tokens, temperature=body.temperature
+                    prompt=prompt, max_tokens=body.max_tokens, temperature=body.temperature
                 )
                 result = await self._generate(openai_routes.check_generation(request))
-                return {"model": model_id, **result.model_dump()}
+                result = result.model_copy(update={"text": guard.restore(result.text)})
+                trail().output_digest = keyed_digest(result.text)
+                return {"model": model_id, **result.model_dump(exclude={"phi_counts"})}
             case _:
                 body = validated(PredictConversation, payload)
                 conversation_id = (
@@ -203,28 +256,48 @@ class Gateway:
 
     @app.post("/conversations", status_code=201)
     async def create_conversation(self, payload: dict[str, Any] | None = Body(None)) -> dict:  # noqa: B008
+        await self._model("conversation")
         body = validated(NewConversation, payload or {})
-        return await remote.call(
-            self.conversation.to_async.create(owner=OWNER, messages=body.messages)
+        trail().input_digest = keyed_digest([m.model_dump() for m in body.messages])
+        created = await remote.call(
+            self.conversation.to_async.create(owner=current().principal, messages=body.messages)
         )
+        trail().counts.update(created["phi_counts"])
+        return {"id": created["id"]}
 
     @app.post("/conversations/{conversation_id}/messages")
     async def add_message(self, conversation_id: str, payload: dict[str, Any] = Body(...)) -> dict:  # noqa: B008
+        await self._model("conversation")
         body = validated(NewMessage, payload)
-        request = openai_routes.check_generation(
+        identity = current()
+        options = openai_routes.check_generation(
             GenerationRequest(
                 messages=[ChatMessage(role="user", content=body.content)],
                 max_tokens=body.max_tokens,
                 temperature=body.temperature,
             )
         )
+        trail().input_digest = keyed_digest(body.content)
+        extended = await remote.call(
+            self.conversation.to_async.extend(
+                conversation_id=conversation_id, owner=identity.principal, messages=options.messages
+            )
+        )
+        trail().counts.update(extended["phi_counts"])
+        request = options.model_copy(
+            update={"messages": [ChatMessage.model_validate(m) for m in extended["messages"]]}
+        )
         result = GenerationResult.model_validate(
             await remote.call(
-                self.conversation.to_async.reply(
-                    conversation_id=conversation_id, owner=OWNER, request=request
+                self.conversation.to_async.complete(
+                    conversation_id=conversation_id,
+                    owner=identity.principal,
+                    request=request,
+                    reveal=identity.sees_phi,
                 )
             )
         )
+        trail().output_digest = keyed_digest(result.text)
         return {
             "role": "assistant",
             "content": result.text,
@@ -237,11 +310,46 @@ class Gateway:
 
     @app.get("/conversations/{conversation_id}")
     async def get_conversation(self, conversation_id: str) -> dict:
+        identity = current()
         return await remote.call(
-            self.conversation.to_async.history(conversation_id=conversation_id, owner=OWNER)
+            self.conversation.to_async.history(
+                conversation_id=conversation_id, owner=identity.principal, reveal=identity.sees_phi
+            )
         )
 
+    # --- audit (auditor role) -------------------------------------------------------------------
+
+    @app.get("/audit/events")
+    async def audit_events(
+        self,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        principal: str | None = None,
+        model: str | None = None,
+        limit: int = Query(100, ge=1, le=1000),
+    ) -> dict:
+        events = await remote.call(
+            self.audit.to_async.events(
+                since=since, until=until, principal=principal, model_id=model, limit=limit
+            )
+        )
+        return {"events": events}
+
+    @app.get("/audit/verify")
+    async def audit_verify(self) -> dict:
+        verdict = await remote.call(self.audit.to_async.verify())
+        return verdict if isinstance(verdict, dict) else verdict.model_dump()
+
     # --- helpers ------------------------------------------------------------------------------
+
+    def _guard(self) -> Guard:
+        return Guard(self.guard.to_async.analyze)
+
+    async def _model(self, model_id: str) -> dict:
+        """The model's info, and the request's audit trail names it."""
+        info = await self._info(model_id)
+        trail().model_id, trail().model_version = model_id, info["tag"]
+        return info
 
     async def _generate(self, request: GenerationRequest) -> GenerationResult:
         (result,) = await remote.call(self.generation.to_async.generate([request]))
@@ -251,22 +359,22 @@ class Gateway:
         async for event in ndjson_events(remote.stream(self.generation.to_async.stream(request))):
             yield event
 
-    async def _info(self, model_id: str) -> dict:
-        service = {
-            "embedding": self.embedding,
-            "generation": self.generation,
-            "conversation": self.conversation,
-        }[model_id]
-        info = await remote.call(service.to_async.info())
-        return info if isinstance(info, dict) else info.model_dump()
+    async def _info(self, model_id: str, fresh: bool = False) -> dict:
+        # A model's info does not change while its service runs; ask each service once
+        # (a health probe asks every time).
+        if fresh or model_id not in self._infos:
+            service = {
+                "embedding": self.embedding,
+                "generation": self.generation,
+                "conversation": self.conversation,
+            }[model_id]
+            info = await remote.call(service.to_async.info())
+            self._infos[model_id] = info if isinstance(info, dict) else info.model_dump()
+        return self._infos[model_id]
 
-    async def _infos(self) -> list[dict]:
+    async def _all_models(self) -> list[dict]:
         return list(await asyncio.gather(*(self._info(m) for m in MODEL_IDS)))
-
-    async def _dimensions(self) -> int:
-        if not hasattr(self, "_dims"):
-            self._dims = int((await self._info("embedding"))["details"]["dimensions"])
-        return self._dims
 
 
 Gateway.add_asgi_middleware(RequestContext)
+Gateway.add_asgi_middleware(AccessControl)

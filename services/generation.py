@@ -13,8 +13,12 @@ import bentoml
 import orjson
 
 from . import openai_routes
+from .access import AccessControl, Own
+from .audit import AuditLog
+from .guard import Guard, trail
 from .hardware import load_generator, model_resources
 from .middleware import RequestContext
+from .phi import PHIGuard
 from .schemas import ChatCompletionRequest, GenerationRequest, GenerationResult, ModelInfo
 from .settings import get_settings
 
@@ -29,6 +33,9 @@ settings = get_settings()
 )
 class Generation:
     model_ref = bentoml.models.BentoModel(settings.generator_tag)
+    # Used when this is the entry of its own Bento: no path reaches the model without both.
+    guard = bentoml.depends(PHIGuard)
+    audit = bentoml.depends(AuditLog)
 
     def __init__(self) -> None:
         self.model, self.tokenizer, self.device = load_generator(
@@ -121,16 +128,20 @@ class Generation:
     async def chat_completions(self, request: ChatCompletionRequest, /) -> dict:
         """OpenAI-compatible chat completions, when this service is the entry of its Bento."""
         openai_routes.check_model(request.model, ("generation",))
+        trail().model_id, trail().model_version = "generation", str(self.model_ref.tag)
         return await openai_routes.chat(
-            request, generate=self.generate_one, stream=self.stream_events
+            request,
+            generate=self.generate_one,
+            stream=self.stream_events,
+            guard=Guard(self.guard.to_async.analyze),
         )
 
     async def generate_one(self, request: GenerationRequest) -> GenerationResult:
-        (result,) = await self.to_async.generate([request])
+        (result,) = await Own(self.to_async).generate([request])
         return GenerationResult.model_validate(result)
 
     async def stream_events(self, request: GenerationRequest):
-        async for event in ndjson_events(self.to_async.stream(request)):
+        async for event in ndjson_events(Own(self.to_async).stream(request)):
             yield event
 
     # --- model work (runs in BentoML's worker thread) ---------------------------------------
@@ -204,6 +215,7 @@ class Generation:
 
 
 Generation.add_asgi_middleware(RequestContext)
+Generation.add_asgi_middleware(AccessControl)
 
 
 def _first_stop(text: str, stops: list[str]) -> int | None:

@@ -13,7 +13,9 @@ import orjson
 from starlette.responses import Response, StreamingResponse
 
 from . import remote
+from .deid import StreamRestorer
 from .errors import APIError
+from .guard import Guard, keyed_digest, trail
 from .schemas import (
     ChatCompletionRequest,
     EmbeddingsRequest,
@@ -78,6 +80,7 @@ def check_generation(request: GenerationRequest) -> GenerationRequest:
 async def embeddings(
     request: EmbeddingsRequest,
     encode: Encode,
+    guard: Guard,
     dimensions: int,
     count_tokens: Callable[[list[str]], int],
 ) -> Response:
@@ -87,7 +90,9 @@ async def embeddings(
             400, f"This model returns {dimensions} dimensions.", "unsupported_dimensions"
         )
     texts = check_texts([request.input] if isinstance(request.input, str) else request.input)
-    vectors = await remote.call(encode(texts))
+    trail().input_digest = keyed_digest(texts)
+    vectors = await remote.call(encode(await guard.deidentify(texts)))
+    trail().output_digest = keyed_digest(vectors)
     payload = embedding_payload(
         vectors, request.model, count_tokens(texts), request.encoding_format
     )
@@ -95,18 +100,43 @@ async def embeddings(
 
 
 async def chat(
-    request: ChatCompletionRequest, generate: Generate, stream: Stream, **extra: Any
+    request: ChatCompletionRequest,
+    generate: Generate,
+    stream: Stream,
+    guard: Guard | None,
+    **extra: Any,
 ) -> dict | StreamingResponse:
+    """A chat completion. With a guard, the messages are de-identified here; without one, the
+    callee does it (a conversation keeps its own placeholder mapping)."""
     generation = check_generation(request.generation(default_max_tokens=get_settings().max_tokens))
+    trail().input_digest = keyed_digest([m.model_dump() for m in generation.messages or []])
+    if guard is not None:
+        contents = await guard.deidentify([m.content for m in generation.messages or []])
+        messages = [
+            m.model_copy(update={"content": c})
+            for m, c in zip(generation.messages or [], contents, strict=True)
+        ]
+        generation = generation.model_copy(update={"messages": messages})
     if request.stream:
         include_usage = bool(request.stream_options and request.stream_options.include_usage)
-        events = sse_chunks(remote.stream(stream(generation)), request.model, include_usage, extra)
+        restorer = guard.stream_restorer() if guard is not None else None
+        events = sse_chunks(
+            remote.stream(stream(generation)), request.model, include_usage, extra, restorer
+        )
         return StreamingResponse(events, media_type="text/event-stream")
-    return chat_payload(await remote.call(generate(generation)), request.model, **extra)
+    result = GenerationResult.model_validate(await remote.call(generate(generation)))
+    if guard is not None:
+        result = result.model_copy(update={"text": guard.restore(result.text)})
+    trail().output_digest = keyed_digest(result.text)
+    return chat_payload(result, request.model, **extra)
 
 
 async def sse_chunks(
-    events: AsyncIterator[dict[str, Any]], model: str, include_usage: bool, extra: dict[str, Any]
+    events: AsyncIterator[dict[str, Any]],
+    model: str,
+    include_usage: bool,
+    extra: dict[str, Any],
+    restorer: StreamRestorer | None = None,
 ) -> AsyncIterator[bytes]:
     """Server-sent events exactly as OpenAI streams a chat completion."""
     chunk_id, created = completion_id(), int(time.time())
@@ -122,12 +152,16 @@ async def sse_chunks(
                 yield frame({"error": {"code": "internal_error", "message": "Generation failed."}})
                 return
             if "text" in event:
-                yield frame(chat_chunk(chunk_id, created, model, {"content": event["text"]}))
+                text = restorer.feed(event["text"]) if restorer else event["text"]
+                if text:
+                    yield frame(chat_chunk(chunk_id, created, model, {"content": text}))
             else:
                 final = event
     except APIError as error:
         yield frame({"error": {"code": error.code, "message": error.message}})
         return
+    if restorer and (rest := restorer.flush()):
+        yield frame(chat_chunk(chunk_id, created, model, {"content": rest}))
     yield frame(chat_chunk(chunk_id, created, model, {}, final.get("finish_reason", "stop")))
     if include_usage:
         prompt, completion = final.get("prompt_tokens", 0), final.get("completion_tokens", 0)

@@ -48,6 +48,7 @@ class GenerationResult(BaseModel):
     prompt_tokens: int
     completion_tokens: int
     finish_reason: Literal["stop", "length"]
+    phi_counts: dict[str, int] = Field(default_factory=dict)  # found in the input, by type
 
 
 class ModelInfo(BaseModel):

@@ -27,7 +27,8 @@ class Turn(BaseModel):
 class Conversation(BaseModel):
     id: str
     owner: str
-    turns: list[Turn]
+    turns: list[Turn]  # de-identified, as the model saw them
+    sealed_mapping: str | None = None  # placeholders -> values, AES-GCM (services/deid.py)
 
 
 class ConversationRow(SQLModel, table=True):
@@ -35,6 +36,7 @@ class ConversationRow(SQLModel, table=True):
     id: str = Column(primary_key=True)
     owner: str = Column(index=True)
     created_at: datetime
+    sealed_mapping: str | None = None
 
 
 class TurnRow(SQLModel, table=True):
@@ -53,11 +55,17 @@ class SQLSessions:
             self.engine, tables=[ConversationRow.__table__, TurnRow.__table__]
         )
 
-    def _create(self, owner: str, turns: list[Turn]) -> str:
-        conversation_id = uuid.uuid4().hex
+    def _create(
+        self, conversation_id: str, owner: str, turns: list[Turn], sealed: str | None
+    ) -> str:
         with Session(self.engine) as session:
             session.add(
-                ConversationRow(id=conversation_id, owner=owner, created_at=datetime.now(UTC))
+                ConversationRow(
+                    id=conversation_id,
+                    owner=owner,
+                    created_at=datetime.now(UTC),
+                    sealed_mapping=sealed,
+                )
             )
             session.add_all(
                 TurnRow(conversation_id=conversation_id, **t.model_dump()) for t in turns
@@ -65,8 +73,12 @@ class SQLSessions:
             session.commit()
         return conversation_id
 
-    def _append(self, conversation_id: str, turns: list[Turn]) -> None:
+    def _append(self, conversation_id: str, turns: list[Turn], sealed: str | None) -> None:
         with Session(self.engine) as session:
+            if sealed is not None:
+                row = session.get(ConversationRow, conversation_id)
+                row.sealed_mapping = sealed
+                session.add(row)
             session.add_all(
                 TurnRow(conversation_id=conversation_id, **t.model_dump()) for t in turns
             )
@@ -85,16 +97,26 @@ class SQLSessions:
             return Conversation(
                 id=row.id,
                 owner=row.owner,
+                sealed_mapping=row.sealed_mapping,
                 turns=[
                     Turn(role=t.role, content=t.content, created_at=t.created_at) for t in turns
                 ],
             )
 
-    async def create(self, owner: str, turns: list[Turn]) -> str:
-        return await asyncio.to_thread(self._create, owner, turns)
+    async def create(
+        self,
+        owner: str,
+        turns: list[Turn],
+        sealed: str | None = None,
+        conversation_id: str | None = None,
+    ) -> str:
+        conversation_id = conversation_id or uuid.uuid4().hex
+        return await asyncio.to_thread(self._create, conversation_id, owner, turns, sealed)
 
-    async def append(self, conversation_id: str, turns: list[Turn]) -> None:
-        await asyncio.to_thread(self._append, conversation_id, turns)
+    async def append(
+        self, conversation_id: str, turns: list[Turn], sealed: str | None = None
+    ) -> None:
+        await asyncio.to_thread(self._append, conversation_id, turns, sealed)
 
     async def get(self, conversation_id: str) -> Conversation | None:
         return await asyncio.to_thread(self._get, conversation_id)
@@ -121,11 +143,22 @@ class RedisSessions:
             f"medbento:conversation:{conversation_id}:turns",
         )
 
-    async def create(self, owner: str, turns: list[Turn]) -> str:
-        conversation_id = uuid.uuid4().hex
+    async def create(
+        self,
+        owner: str,
+        turns: list[Turn],
+        sealed: str | None = None,
+        conversation_id: str | None = None,
+    ) -> str:
+        conversation_id = conversation_id or uuid.uuid4().hex
         meta, log = self._keys(conversation_id)
+        fields = {
+            "owner": owner,
+            "created_at": datetime.now(UTC).isoformat(),
+            "mapping": sealed or "",
+        }
         async with self.redis.pipeline(transaction=True) as pipe:
-            pipe.hset(meta, mapping={"owner": owner, "created_at": datetime.now(UTC).isoformat()})
+            pipe.hset(meta, mapping=fields)
             pipe.expire(meta, REDIS_TTL_S)
             if turns:
                 pipe.rpush(log, *(t.model_dump_json() for t in turns))
@@ -133,23 +166,33 @@ class RedisSessions:
             await pipe.execute()
         return conversation_id
 
-    async def append(self, conversation_id: str, turns: list[Turn]) -> None:
+    async def append(
+        self, conversation_id: str, turns: list[Turn], sealed: str | None = None
+    ) -> None:
         meta, log = self._keys(conversation_id)
         async with self.redis.pipeline(transaction=True) as pipe:
-            pipe.rpush(log, *(t.model_dump_json() for t in turns))
+            if sealed is not None:
+                pipe.hset(meta, "mapping", sealed)
+            if turns:
+                pipe.rpush(log, *(t.model_dump_json() for t in turns))
             pipe.expire(log, REDIS_TTL_S)
             pipe.expire(meta, REDIS_TTL_S)
             await pipe.execute()
 
     async def get(self, conversation_id: str) -> Conversation | None:
         meta, log = self._keys(conversation_id)
-        owner = await self.redis.hget(meta, "owner")
+        owner, sealed = await self.redis.hmget(meta, ["owner", "mapping"])
         if owner is None:
             return None
         turns = [
             Turn.model_validate(orjson.loads(raw)) for raw in await self.redis.lrange(log, 0, -1)
         ]
-        return Conversation(id=conversation_id, owner=owner.decode(), turns=turns)
+        return Conversation(
+            id=conversation_id,
+            owner=owner.decode(),
+            turns=turns,
+            sealed_mapping=(sealed or b"").decode() or None,
+        )
 
     async def ping(self) -> bool:
         return bool(await self.redis.ping())
@@ -159,4 +202,4 @@ def open_sessions(settings: Settings) -> SQLSessions | RedisSessions:
     if settings.redis_url:
         return RedisSessions(settings.redis_url)
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    return SQLSessions(settings.resolved_database_url)
+    return SQLSessions(settings.database_for("sessions"))

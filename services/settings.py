@@ -28,7 +28,7 @@ class Settings(BaseSettings):
 
     env: Environment = "development"
     data_dir: Path = Path.home() / ".medbento"
-    # Empty means the embedded default: a SQLite file under data_dir.
+    # Empty means the embedded default: SQLite files under data_dir (one per store).
     database_url: str = ""
     # Unset means in-process cache, rate limits and session store.
     redis_url: str | None = None
@@ -61,9 +61,10 @@ class Settings(BaseSettings):
     embed_max_batch_size: int = Field(64, gt=0)
     generate_max_batch_size: int = Field(8, gt=0)
 
-    @property
-    def resolved_database_url(self) -> str:
-        return self.database_url or f"sqlite:///{self.data_dir / 'medbento.db'}"
+    def database_for(self, store: Literal["audit", "sessions"]) -> str:
+        """The database URL for a store: MEDBENTO_DATABASE_URL, or an embedded SQLite file
+        per store (separate files: SQLite serializes writers per file)."""
+        return self.database_url or f"sqlite:///{self.data_dir / f'{store}.db'}"
 
     @property
     def batch_max_latency_ms(self) -> int:
@@ -73,7 +74,7 @@ class Settings(BaseSettings):
     def _check_environment(self) -> Settings:
         hardened = self.env in ("staging", "production")
         if self.env == "production":
-            if self.resolved_database_url.startswith("sqlite"):
+            if self.database_for("audit").startswith("sqlite"):
                 raise ValueError("MEDBENTO_DATABASE_URL: production needs PostgreSQL, not SQLite")
             if "*" in self.cors_origins:
                 raise ValueError("MEDBENTO_CORS_ORIGINS: wildcard origin refused in production")

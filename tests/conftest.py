@@ -6,6 +6,7 @@ before any `services` module is imported, and every served process inherits it.
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import tempfile
@@ -16,10 +17,16 @@ from pathlib import Path
 import pytest
 
 DATA_DIR = Path(tempfile.mkdtemp(prefix="medbento-test-"))
+KEYS = {
+    f"test-{role}-{uuid.uuid4().hex}": role
+    for role in ("clinician", "researcher", "auditor", "admin")
+}
+KEY = {role: key for key, role in KEYS.items()}
 os.environ.update(
     {
         "MEDBENTO_ENV": "testing",
         "MEDBENTO_DATA_DIR": str(DATA_DIR),
+        "MEDBENTO_API_KEYS": json.dumps(KEYS),
         "HF_HUB_OFFLINE": "1",
         "TRANSFORMERS_OFFLINE": "1",
         "TOKENIZERS_PARALLELISM": "false",
@@ -27,7 +34,11 @@ os.environ.update(
     }
 )
 for name in list(os.environ):  # an operator's settings must not leak into the tests
-    if name.startswith("MEDBENTO_") and name not in ("MEDBENTO_ENV", "MEDBENTO_DATA_DIR"):
+    if name.startswith("MEDBENTO_") and name not in (
+        "MEDBENTO_ENV",
+        "MEDBENTO_DATA_DIR",
+        "MEDBENTO_API_KEYS",
+    ):
         del os.environ[name]
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
@@ -92,7 +103,7 @@ def serve(target: str, env: dict[str, str] | None = None):
     finally:
         os.environ.clear()
         os.environ.update(saved)
-    with bentoml.SyncHTTPClient(server.url, server_ready_timeout=180):
+    with bentoml.SyncHTTPClient(server.url, server_ready_timeout=180, token=KEY["admin"]):
         pass
     return server
 
@@ -108,5 +119,5 @@ def gateway_url() -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def api_key() -> str:
-    # Keys and roles arrive with access control; clients already send one.
-    return "test-" + uuid.uuid4().hex
+    """A clinician's key: may use every model route and sees PHI restored."""
+    return KEY["clinician"]

@@ -13,17 +13,17 @@ import httpx
 import pytest
 import yaml
 
-from tests.conftest import serve
+from tests.conftest import KEY, serve
 
 pytestmark = pytest.mark.integration
 
 ROOT = Path(__file__).resolve().parents[2]
 BENTOML = str(Path(sys.executable).with_name("bentoml"))
 BENTO_FILES = {
-    "bentofile.yaml": ("Gateway", {"clinical-embedder", "clinical-generator"}),
-    "bentos/embedding.yaml": ("Embedding", {"clinical-embedder"}),
-    "bentos/generation.yaml": ("Generation", {"clinical-generator"}),
-    "bentos/conversation.yaml": ("Conversation", {"clinical-generator"}),
+    "bentofile.yaml": ("Gateway", {"clinical-embedder", "clinical-generator", "phi-spacy"}),
+    "bentos/embedding.yaml": ("Embedding", {"clinical-embedder", "phi-spacy"}),
+    "bentos/generation.yaml": ("Generation", {"clinical-generator", "phi-spacy"}),
+    "bentos/conversation.yaml": ("Conversation", {"clinical-generator", "phi-spacy"}),
 }
 
 
@@ -66,7 +66,14 @@ def test_each_bento_is_versioned_with_its_entry_service_and_models(built):
 
 def test_the_gateway_bento_composes_every_service(built):
     services = {s["name"] for s in manifest(built["bentofile.yaml"])["services"]}
-    assert services == {"Gateway", "Embedding", "Generation", "Conversation"}
+    assert services == {
+        "Gateway",
+        "Embedding",
+        "Generation",
+        "Conversation",
+        "PHIGuard",
+        "AuditLog",
+    }
 
 
 def test_exported_bento_carries_the_model_weights(built, tmp_path):
@@ -92,7 +99,8 @@ def test_generated_dockerfile_installs_pinned_requirements_offline(built):
 def test_built_embedding_bento_serves_embeddings_alone(built):
     server = serve(built["bentos/embedding.yaml"])
     try:
-        with httpx.Client(base_url=server.url, timeout=60) as http:
+        headers = {"Authorization": f"Bearer {KEY['researcher']}"}
+        with httpx.Client(base_url=server.url, timeout=60, headers=headers) as http:
             response = http.post(
                 "/v1/embeddings", json={"input": ["pleural effusion"], "model": "embedding"}
             )

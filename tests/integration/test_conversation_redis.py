@@ -6,7 +6,7 @@ import httpx
 import pytest
 import redis
 
-from tests.conftest import serve
+from tests.conftest import KEY, serve
 
 pytestmark = pytest.mark.integration
 
@@ -21,7 +21,8 @@ def conversation_url(redis_url):
 
 
 def test_conversation_history_lives_in_redis(conversation_url, redis_url):
-    with httpx.Client(base_url=conversation_url, timeout=60) as http:
+    headers = {"Authorization": f"Bearer {KEY['researcher']}"}
+    with httpx.Client(base_url=conversation_url, timeout=60, headers=headers) as http:
         first = http.post(
             "/v1/chat/completions",
             json={

@@ -11,6 +11,8 @@ import numpy as np
 import openai
 import pytest
 
+from tests.conftest import KEY
+
 pytestmark = pytest.mark.integration
 
 PHI = "Jane Roe, MRN 4471-882"
@@ -232,11 +234,12 @@ def test_conversation_routes(http):
 # --- probes and metrics ------------------------------------------------------------------------
 
 
-def test_probes_and_prometheus_metrics(http):
-    assert http.get("/livez").status_code == 200
-    assert http.get("/readyz").status_code == 200
+def test_probes_and_prometheus_metrics(http, gateway_url):
+    assert httpx.get(f"{gateway_url}/livez").status_code == 200  # open, no key
+    assert httpx.get(f"{gateway_url}/readyz").status_code == 200
     http.post("/v1/embeddings", json={"input": "warm"})
-    metrics = http.get("/metrics").text
+    admin = {"Authorization": f"Bearer {KEY['admin']}"}
+    metrics = httpx.get(f"{gateway_url}/metrics", headers=admin).text
     assert "bentoml_service_adaptive_batch_size_bucket" in metrics
     assert 'runner_name="Embedding"' in metrics
 

@@ -12,6 +12,8 @@ import re
 import httpx
 import pytest
 
+from tests.conftest import KEY
+
 pytestmark = pytest.mark.integration
 
 CLIENTS, REQUESTS = 64, 640
@@ -32,7 +34,10 @@ async def load(url: str) -> list[int | str]:
     outcomes: list[int | str] = []
     queue = iter(range(REQUESTS))
     async with httpx.AsyncClient(
-        base_url=url, timeout=120, limits=httpx.Limits(max_connections=CLIENTS)
+        base_url=url,
+        timeout=120,
+        limits=httpx.Limits(max_connections=CLIENTS),
+        headers={"Authorization": f"Bearer {KEY['researcher']}"},
     ) as client:
 
         async def one_client() -> None:
@@ -54,9 +59,10 @@ async def load(url: str) -> list[int | str]:
 
 
 def test_64_concurrent_clients_get_every_answer_and_batches_form(gateway_url):
-    before = batch_histogram(httpx.get(f"{gateway_url}/metrics").text)
+    admin = {"Authorization": f"Bearer {KEY['admin']}"}
+    before = batch_histogram(httpx.get(f"{gateway_url}/metrics", headers=admin).text)
     outcomes = asyncio.run(load(gateway_url))
-    after = batch_histogram(httpx.get(f"{gateway_url}/metrics").text)
+    after = batch_histogram(httpx.get(f"{gateway_url}/metrics", headers=admin).text)
 
     failures = [o for o in outcomes if o != 200]
     assert len(outcomes) == REQUESTS

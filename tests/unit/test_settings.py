@@ -1,3 +1,4 @@
+import os
 import subprocess
 import sys
 
@@ -9,17 +10,25 @@ from services.settings import Settings, describe
 pytestmark = pytest.mark.unit
 
 
+@pytest.fixture(autouse=True)
+def no_settings_from_the_environment(monkeypatch):
+    # The suite configures its servers through MEDBENTO_* variables; these tests construct
+    # Settings from arguments alone (pydantic-settings merges env dicts into given dicts).
+    for name in [n for n in os.environ if n.startswith("MEDBENTO_")]:
+        monkeypatch.delenv(name)
+
+
 def fails(**values) -> str:
     with pytest.raises(ValidationError) as caught:
         Settings(**values)
     return describe(caught.value)
 
 
-def test_defaults_are_embedded_and_offline(tmp_path, monkeypatch):
-    monkeypatch.delenv("MEDBENTO_ENV")
+def test_defaults_are_embedded_and_offline(tmp_path):
     settings = Settings(data_dir=tmp_path)
     assert settings.env == "development"
-    assert settings.resolved_database_url == f"sqlite:///{tmp_path / 'medbento.db'}"
+    assert settings.database_for("audit") == f"sqlite:///{tmp_path / 'audit.db'}"
+    assert settings.database_for("sessions") == f"sqlite:///{tmp_path / 'sessions.db'}"
     assert settings.redis_url is None
     assert settings.phi_policy == "anonymize"
     # The batch window is as long as the timeout: queued requests wait instead of failing.

@@ -1,0 +1,197 @@
+"""The door of an entry service: who is calling, may they use this route, and the audit event.
+
+On the entry service of a Bento (the one clients reach) every request passes here:
+- paths outside the public policy (a model service's internal APIs) answer 404;
+- the Bearer key names a principal and a role: none or unknown is 401, wrong role 403;
+- the request's audit event is written before its response starts. If it cannot be written,
+  the client gets 503 instead of the model's output (fail closed), so no answered request is
+  ever missing from the trail;
+- one JSON access-log line per request.
+Dependency services (reached only by an entry service) and a service's calls to its own APIs
+(marked with `internal()`) pass straight through.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import inspect
+import logging
+import time
+
+import bentoml
+from bentoml._internal.context import server_context
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from . import logs
+from .audit import EventIn
+from .auth import ANONYMOUS, IDENTITY, Identity, allowed_roles, keyring
+from .errors import REQUEST_ID, APIError
+from .guard import TRAIL, Trail
+
+log = logging.getLogger("medbento.access")
+_INTERNAL: contextvars.ContextVar[bool] = contextvars.ContextVar("internal", default=False)
+logs.configure()
+
+
+@contextlib.contextmanager
+def internal():
+    """Mark calls a service makes to its own APIs (through BentoML's in-process self-proxy)."""
+    token = _INTERNAL.set(True)
+    try:
+        yield
+    finally:
+        _INTERNAL.reset(token)
+
+
+class Own:
+    """A service's own APIs (BentoML's in-process self-proxy, `self.to_async`), every call
+    marked internal: the entry service's public routes reach its batchable APIs this way."""
+
+    def __init__(self, proxy) -> None:
+        self._proxy = proxy
+
+    def __getattr__(self, name: str):
+        method = getattr(self._proxy, name)
+
+        def call(*args, **kwargs):
+            with internal():
+                result = method(*args, **kwargs)
+            return _iterate(result) if inspect.isasyncgen(result) else _await(result)
+
+        return call
+
+
+async def _await(awaitable):
+    with internal():
+        return await awaitable
+
+
+async def _iterate(generator):
+    with internal():
+        async for item in generator:
+            yield item
+
+
+class AccessControl:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            scope["type"] != "http"
+            or _INTERNAL.get()
+            or server_context.service_type != "entry_service"
+        ):
+            await self.app(scope, receive, send)
+            return
+        path = scope["path"]
+        public, roles = allowed_roles(path)
+        if not public:
+            await _error(send, APIError(404))
+            return
+        if roles is None:  # probes
+            await self.app(scope, receive, send)
+            return
+
+        started = time.perf_counter()
+        identity = keyring().identify(Headers(scope=scope).get("authorization"))
+        trail = Trail()
+        id_token, trail_token = IDENTITY.set(identity or ANONYMOUS), TRAIL.set(trail)
+        status = 0
+        try:
+            if identity is None or identity.role not in roles:
+                status = 401 if identity is None else 403
+                try:
+                    await self._audit(scope, identity or ANONYMOUS, trail, status, started)
+                except Exception:
+                    log.error("audit write failed for a refused request")
+                    status = 503
+                    await _error(send, _audit_unavailable())
+                    return
+                await _error(
+                    send,
+                    APIError(status),
+                    {"www-authenticate": "Bearer"} if status == 401 else None,
+                )
+                return
+
+            async def send_after_audit(message: Message) -> None:
+                nonlocal status
+                if message["type"] == "http.response.start":
+                    status = message["status"]
+                    try:
+                        await self._audit(scope, identity, trail, status, started)
+                    except Exception:
+                        log.error("audit write failed: withholding the response")
+                        status = 503
+                        raise _AuditUnavailable from None
+                await send(message)
+
+            try:
+                await self.app(scope, receive, send_after_audit)
+            except _AuditUnavailable:
+                await _error(send, _audit_unavailable())
+        finally:
+            log.info(
+                "request",
+                extra={
+                    "request_id": REQUEST_ID.get(),
+                    "method": scope["method"],
+                    "route": path,
+                    "status": status,
+                    "latency_ms": round((time.perf_counter() - started) * 1000, 1),
+                    "principal": (identity or ANONYMOUS).principal,
+                },
+            )
+            IDENTITY.reset(id_token)
+            TRAIL.reset(trail_token)
+
+    async def _audit(
+        self, scope: Scope, identity: Identity, trail: Trail, status: int, started: float
+    ) -> None:
+        event = EventIn(
+            request_id=REQUEST_ID.get(),
+            principal=identity.principal,
+            role=identity.role,
+            action=f"{scope['method']} {scope.get('route_name') or scope['path']}",
+            route=scope["path"],
+            status=status,
+            outcome=_outcome(status),
+            latency_ms=round((time.perf_counter() - started) * 1000, 2),
+            model_id=trail.model_id,
+            model_version=trail.model_version,
+            entity_counts=dict(trail.counts),
+            input_digest=trail.input_digest,
+            output_digest=trail.output_digest,
+        )
+        await bentoml.get_current_service().audit.to_async.record([event])
+
+
+class _AuditUnavailable(Exception):
+    pass
+
+
+def _audit_unavailable() -> APIError:
+    return APIError(
+        503, "The audit trail is unavailable; no output was returned.", "audit_unavailable"
+    )
+
+
+def _outcome(status: int) -> str:
+    if status < 400:
+        return "ok"
+    if status in (401, 403):
+        return "denied"
+    if status == 422:
+        return "rejected"
+    return "client_error" if status < 500 else "error"
+
+
+async def _error(send: Send, error: APIError, headers: dict[str, str] | None = None) -> None:
+    body = error.body()
+    raw = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    raw += [(k.encode(), v.encode()) for k, v in (headers or {}).items()]
+    await send({"type": "http.response.start", "status": error.status, "headers": raw})
+    await send({"type": "http.response.body", "body": body})

@@ -1,0 +1,85 @@
+"""Structured JSON logs for medbento, and a PHI scrubber on every log handler in the process.
+
+medbento's own log lines never carry request content; the scrubber is the last line of
+defence for everything else (BentoML logs pydantic errors with `input_value=...`, exception
+messages may quote input): it removes pydantic input echoes and anything the Safe Harbor
+patterns match, from the message and from the formatted traceback alike.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+
+from pythonjsonlogger.json import JsonFormatter
+
+from .recognizers import PATTERNS
+
+_INPUT_ECHO = re.compile(r"input_value=.*?(?=, input_type=|\]$|$)", re.MULTILINE)
+_PATTERNS = [(entity, re.compile(regex)) for entity, regex, _ in PATTERNS]
+
+
+def scrub(text: str) -> str:
+    text = _INPUT_ECHO.sub("input_value=<removed>", text)
+    for entity, pattern in _PATTERNS:
+        if "v" in pattern.groupindex:
+            text = pattern.sub(lambda m, e=entity: _replace_group(m, e), text)
+        else:
+            text = pattern.sub(f"<{entity}>", text)
+    return text
+
+
+def _replace_group(match: re.Match, entity: str) -> str:
+    start, end = match.span("v")
+    whole = match.group(0)
+    offset = match.start()
+    return whole[: start - offset] + f"<{entity}>" + whole[end - offset :]
+
+
+class PHIScrubber(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        if getattr(record, "_medbento_scrubbed", False):
+            return True
+        record.msg = scrub(record.getMessage())
+        record.args = None
+        if record.exc_info:
+            record.exc_text = scrub(logging.Formatter().formatException(record.exc_info))
+            record.exc_info = None
+        if record.stack_info:
+            record.stack_info = scrub(record.stack_info)
+        record._medbento_scrubbed = True
+        return True
+
+
+_SCRUBBER = PHIScrubber()
+
+
+def configure() -> None:
+    """JSON lines for the `medbento` loggers; the scrubber on every handler that exists now
+    (BentoML configures its handlers before it imports the services, so this reaches them)."""
+    root = logging.getLogger("medbento")
+    if not any(isinstance(h.formatter, JsonFormatter) for h in root.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(
+            JsonFormatter(
+                "{asctime}{levelname}{name}{message}",
+                style="{",
+                rename_fields={"asctime": "time", "levelname": "level", "name": "logger"},
+            )
+        )
+        root.addHandler(handler)
+        root.setLevel(logging.INFO)
+        root.propagate = False
+    loggers = [
+        logging.getLogger(),
+        *(
+            logger
+            for logger in logging.Logger.manager.loggerDict.values()
+            if isinstance(logger, logging.Logger)
+        ),
+    ]
+    for logger in loggers:
+        for handler in logger.handlers:
+            if _SCRUBBER not in handler.filters:
+                handler.addFilter(_SCRUBBER)
