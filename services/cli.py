@@ -24,6 +24,47 @@ def models_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def audit_store():
+    from services.audit import AuditStore
+    from services.settings import get_settings
+
+    return AuditStore(get_settings().database_for("audit"))
+
+
+def audit_verify(args: argparse.Namespace) -> int:
+    verdict = audit_store().verify()
+    if verdict.ok:
+        span = f" (seq {verdict.first_seq}..{verdict.last_seq})" if verdict.events else ""
+        print(f"audit chain verified: {verdict.events} events{span}")
+        return 0
+    print(f"audit chain BROKEN: {verdict.problem}", file=sys.stderr)
+    return 1
+
+
+def audit_purge(args: argparse.Namespace) -> int:
+    from services.settings import get_settings
+
+    days = args.older_than or get_settings().audit_retention_days
+    removed = audit_store().purge(days)
+    print(f"purged {removed} audit events older than {days} days (checkpoint left for verify)")
+    return 0
+
+
+def keys_create(args: argparse.Namespace) -> int:
+    from services.auth import create_key, digest, principal_of
+    from services.settings import get_settings
+
+    settings = get_settings()
+    key = create_key(args.role, settings.data_dir)
+    print(key)
+    print(
+        f"role {args.role}, principal {principal_of(digest(key))}; only its hash is stored in "
+        f"{settings.data_dir / 'api-keys.json'}: keep the key now, it is not shown again",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="medbento", description=__doc__)
     groups = parser.add_subparsers(dest="group", required=True)
@@ -37,6 +78,28 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--onnx", action="store_true", help="also export the generator to ONNX")
     imp.add_argument("--force", action="store_true", help="import a new version even if present")
     imp.set_defaults(func=models_import)
+
+    audit = groups.add_parser("audit", help="the audit trail (MEDBENTO_DATABASE_URL)")
+    audit_cmds = audit.add_subparsers(dest="command", required=True)
+    audit_cmds.add_parser(
+        "verify", help="walk the hash chain; non-zero exit names the first bad event"
+    ).set_defaults(func=audit_verify)
+    purge = audit_cmds.add_parser("purge", help="remove old events, leaving a checkpoint")
+    purge.add_argument(
+        "--older-than",
+        type=int,
+        metavar="DAYS",
+        help="default: MEDBENTO_AUDIT_RETENTION_DAYS (2190)",
+    )
+    purge.set_defaults(func=audit_purge)
+
+    keys = groups.add_parser("keys", help="API keys")
+    keys_cmds = keys.add_subparsers(dest="command", required=True)
+    create = keys_cmds.add_parser("create", help="print a new key once and store its hash")
+    create.add_argument(
+        "--role", required=True, choices=["clinician", "researcher", "auditor", "admin"]
+    )
+    create.set_defaults(func=keys_create)
     return parser
 
 
