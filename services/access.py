@@ -89,6 +89,16 @@ class AccessControl:
         path = scope["path"]
         public, roles = allowed_roles(path)
         if not public:
+            # Not logged as given: a path outside the API may carry anything, PHI included.
+            log.info(
+                "request",
+                extra={
+                    "request_id": REQUEST_ID.get(),
+                    "method": scope["method"],
+                    "route": "(not an API route)",
+                    "status": 404,
+                },
+            )
             await _error(send, APIError(404))
             return
         if roles is None:  # probes

@@ -21,6 +21,7 @@ from sqlmodel import Field as Column
 from sqlmodel import Session, SQLModel, select
 
 from .db import sql_engine
+from .logs import ACCESS_LOG
 from .middleware import RequestContext
 from .settings import derive_key, get_settings
 
@@ -282,6 +283,7 @@ class AuditStore:
 @bentoml.service(
     name="AuditLog",
     traffic={"timeout": settings.request_timeout_s},
+    logging=ACCESS_LOG,
     workers=1,
 )
 class AuditLog:

@@ -23,6 +23,7 @@ from .deid import seal, unseal
 from .errors import APIError
 from .generation import Generation, ndjson_events
 from .guard import Guard, trail
+from .logs import ACCESS_LOG
 from .middleware import RequestContext
 from .phi import PHIGuard
 from .schemas import (
@@ -41,6 +42,7 @@ settings = get_settings()
 @bentoml.service(
     name="Conversation",
     traffic={"timeout": settings.request_timeout_s},
+    logging=ACCESS_LOG,
     workers=1,
 )
 class Conversation:

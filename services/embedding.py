@@ -13,6 +13,7 @@ from .access import AccessControl, Own
 from .audit import AuditLog
 from .guard import Guard, trail
 from .hardware import model_resources
+from .logs import ACCESS_LOG
 from .middleware import RequestContext
 from .phi import PHIGuard
 from .schemas import EmbeddingsRequest, ModelInfo
@@ -25,6 +26,7 @@ settings = get_settings()
     name="Embedding",
     resources=model_resources(),
     traffic={"timeout": settings.request_timeout_s},
+    logging=ACCESS_LOG,
     workers=1,
 )
 class Embedding:

@@ -29,6 +29,7 @@ from .embedding import Embedding, token_counter
 from .errors import APIError, validation_message
 from .generation import Generation, ndjson_events
 from .guard import Guard, keyed_digest, trail
+from .logs import ACCESS_LOG
 from .middleware import RequestContext
 from .phi import Finding, PHIGuard
 from .schemas import (
@@ -103,6 +104,7 @@ def known(model_id: str) -> str:
     name="Gateway",
     # BentoML's own timeout answers outside our middleware; ours (request_timeout_s) fires first.
     traffic={"timeout": settings.request_timeout_s + 5},
+    logging=ACCESS_LOG,
     http={
         "cors": {
             "enabled": bool(settings.cors_origins),

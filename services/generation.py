@@ -17,6 +17,7 @@ from .access import AccessControl, Own
 from .audit import AuditLog
 from .guard import Guard, trail
 from .hardware import load_generator, model_resources
+from .logs import ACCESS_LOG
 from .middleware import RequestContext
 from .phi import PHIGuard
 from .schemas import ChatCompletionRequest, GenerationRequest, GenerationResult, ModelInfo
@@ -29,6 +30,7 @@ settings = get_settings()
     name="Generation",
     resources=model_resources(),
     traffic={"timeout": settings.request_timeout_s},
+    logging=ACCESS_LOG,
     workers=1,
 )
 class Generation:

@@ -16,6 +16,10 @@ from pythonjsonlogger.json import JsonFormatter
 
 from .recognizers import PATTERNS
 
+# BentoML's access log writes raw request paths, and a client may put PHI in a path; medbento
+# writes its own access line instead (services/access.py), naming unknown paths generically.
+ACCESS_LOG = {"access": {"enabled": False}}
+
 _INPUT_ECHO = re.compile(r"input_value=.*?(?=, input_type=|\]$|$)", re.MULTILINE)
 _PATTERNS = [(entity, re.compile(regex)) for entity, regex, _ in PATTERNS]
 

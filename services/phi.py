@@ -14,6 +14,7 @@ from pathlib import Path
 import bentoml
 from pydantic import BaseModel
 
+from .logs import ACCESS_LOG
 from .middleware import RequestContext
 from .recognizers import EPONYMS, SafeHarborRecognizer, is_allowed_geography, is_clinical_term
 from .settings import get_settings
@@ -186,6 +187,7 @@ def merge(findings: list[Finding]) -> list[Finding]:
 @bentoml.service(
     name="PHIGuard",
     traffic={"timeout": settings.request_timeout_s},
+    logging=ACCESS_LOG,
     workers=1,
 )
 class PHIGuard:

@@ -389,22 +389,23 @@ PATTERNS: list[tuple[str, str, float]] = [
         r"(?i:\b(?:zip|zip code|zipcode|postal code|postcode)\s*[:#]?\s*)(?P<v>\d{5}(?:-\d{4})?)\b",
         0.95,
     ),
-    # Names introduced by a title, a role, a relation or a signature.
-    ("PERSON", rf"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Sr|Nurse)\.?\s+(?P<v>{FULL_NAME})", 0.85),
+    # Names introduced by a title, a role, a relation or a signature: surer than spaCy's
+    # guesses (0.85), which win a merge otherwise and type a patient's name as a place.
+    ("PERSON", rf"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Sr|Nurse)\.?\s+(?P<v>{FULL_NAME})", 0.9),
     (
         "PERSON",
         rf"(?i:\b(?:patient|pt|name|patient name)\b[:,]?\s+)(?P<v>{NAME},\s+{NAME}(?:\s+[A-Z]\.?)?)",
-        0.85,
+        0.9,
     ),
     (
         "PERSON",
         rf"(?P<v>{FULL_NAME}),?\s+(?:MD|M\.D\.|DO|D\.O\.|RN|NP|PA|PA-C|APRN|CRNA|PharmD|PhD|LPN|CNA|MSW|LCSW|DDS|DPM)\b",
-        0.85,
+        0.9,
     ),
     (
         "PERSON",
         rf"(?i:\b(?:patient|pt|name|patient name|seen by|attending|pcp|provider|physician|surgeon|nurse|resident|fellow|signed by|dictated by|cosigned by|referred by|referring|consultant|emergency contact|contact|guardian|caregiver|next of kin|nok|mother|father|son|daughter|wife|husband|spouse|partner|brother|sister|sibling|aunt|uncle|cousin|grandmother|grandfather|niece|nephew|friend|neighbor)\b[:,]?\s+(?:is\s+|was\s+|named\s+)?)(?P<v>{FULL_NAME})",
-        0.7,
+        0.9,
     ),
 ]
 

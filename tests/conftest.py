@@ -77,6 +77,19 @@ def postgres_url() -> str:
 
 
 @pytest.fixture
+def postgres_schema(postgres_url: str) -> Iterator[str]:
+    """A database URL whose tables live in a new, empty schema (dropped afterwards)."""
+    import psycopg
+
+    schema = f"test_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    yield f"{postgres_url}?options=-csearch_path%3D{schema}"
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture
 def fresh_redis(redis_url: str) -> Iterator[str]:
     import redis
 
@@ -95,9 +108,13 @@ def free_port() -> int:
 def serve(target: str, env: dict[str, str] | None = None):
     """Start `bentoml serve` of a service (or built Bento) with extra environment; wait ready."""
     import bentoml
+    from bentoml._internal.configuration.containers import BentoMLContainer
 
     saved = dict(os.environ)
     os.environ.update(env or {})
+    # Each server its own Prometheus multiprocess directory: bentoml.serve empties the shared
+    # one under BENTOML_HOME, which would wipe the metrics of servers already running.
+    BentoMLContainer.prometheus_multiproc_dir.set(tempfile.mkdtemp(prefix="medbento-metrics-"))
     try:
         server = bentoml.serve(target, port=free_port(), host="127.0.0.1")
     finally:

@@ -4,7 +4,6 @@ purge leaves a verifiable chain, and concurrent writers never fork it."""
 from __future__ import annotations
 
 import threading
-import uuid
 from datetime import timedelta
 
 import pytest
@@ -39,15 +38,7 @@ def store(request, tmp_path):
         yield AuditStore(f"sqlite:///{tmp_path / 'audit.db'}")
         return
     # A fresh schema per test on the real server, so tests never see each other's chains.
-    import psycopg
-
-    base = request.getfixturevalue("postgres_url")
-    schema = f"audit_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(base, autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")
-    yield AuditStore(f"{base}?options=-csearch_path%3D{schema}")
-    with psycopg.connect(base, autocommit=True) as conn:
-        conn.execute(f"DROP SCHEMA {schema} CASCADE")
+    yield AuditStore(request.getfixturevalue("postgres_schema"))
 
 
 def sql(store, statement: str) -> None:

@@ -17,7 +17,7 @@ def store(request, tmp_path):
     if request.param == "sqlite":
         return SQLSessions(f"sqlite:///{tmp_path / 's.db'}")
     if request.param == "postgresql":
-        return SQLSessions(request.getfixturevalue("postgres_url"))
+        return SQLSessions(request.getfixturevalue("postgres_schema"))
     return RedisSessions(request.getfixturevalue("fresh_redis"))
 
 
