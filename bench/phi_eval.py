@@ -75,11 +75,16 @@ def medbento():
     return run
 
 
-def timed(run, texts: list[str]) -> tuple[list[str], float]:
+def timed(run, texts: list[str], repeats: int = 3, sample: int = 200) -> float:
+    """Best of `repeats` passes over the same notes, in ms/text: the machine's other work
+    only ever adds time, so the best pass is the least noisy estimate."""
     run(texts[:8])  # warm up
-    started = time.perf_counter()
-    outputs = run(texts)
-    return outputs, (time.perf_counter() - started) * 1000 / len(texts)
+    best = float("inf")
+    for _ in range(repeats):
+        started = time.perf_counter()
+        run(texts[:sample])
+        best = min(best, (time.perf_counter() - started) * 1000 / len(texts[:sample]))
+    return best
 
 
 def score_notes(notes: list[Note], outputs: list[str]):
@@ -148,8 +153,9 @@ def main() -> None:
     note_results: dict[str, dict] = {f: {} for f in ("all", *families)}
     retention: dict[str, dict] = {f: {} for f in ("all", *families)}
     for name, run in engines.items():
-        progress(f"{name}: {len(texts)} clinical notes")
-        outputs, speed[name] = timed(run, texts)
+        progress(f"{name}: {len(texts)} clinical notes, then timing")
+        outputs = run(texts)
+        speed[name] = timed(run, texts)
         for family, idx in (("all", range(len(notes))), *families.items()):
             caught, kept = score_notes([notes[i] for i in idx], [outputs[i] for i in idx])
             note_results[family][name], retention[family][name] = caught, kept
@@ -173,8 +179,9 @@ def main() -> None:
     if synth_results:
         table("Leak-recall, presidio-research synth_dataset_v2 (1,500 sentences)", synth_results)
     print(
-        f"\nSpeed on clinical notes: stock Presidio {speed['stock']:.1f} ms/text (one at a time), "
-        f"medbento {speed['medbento']:.1f} ms/text (batched): {speed['stock'] / speed['medbento']:.2f}x"
+        f"\nSpeed on clinical notes (best of 3 passes over 200 notes): stock Presidio "
+        f"{speed['stock']:.1f} ms/text (one at a time), medbento {speed['medbento']:.1f} ms/text "
+        f"(batched): {speed['stock'] / speed['medbento']:.2f}x"
     )
 
 
