@@ -49,8 +49,11 @@ class Redactor:
         if not findings:
             return text
         results = [RecognizerResult(f.entity_type, f.start, f.end, f.score) for f in findings]
-        for f in findings:
+        for f in sorted(findings, key=lambda f: f.start):
             self.counts[f.entity_type] += 1
+            if self.operator == "placeholder" and f.entity_type != "AGE":
+                # Numbered in reading order (the anonymizer works from the end of the text).
+                self._placeholder(f.entity_type, text[f.start : f.end])
         operators = {f.entity_type: self._operator(f.entity_type) for f in findings}
         return _ANONYMIZER.anonymize(text, results, operators).text
 
