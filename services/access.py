@@ -29,6 +29,10 @@ from .audit import EventIn
 from .auth import ANONYMOUS, IDENTITY, Identity, allowed_roles, keyring
 from .errors import REQUEST_ID, APIError
 from .guard import TRAIL, Trail
+from .metrics import AUDIT_EVENTS, resource_metrics
+from .ratelimit import rate_limits
+from .redis_link import redis_link
+from .stats import recent_calls
 
 log = logging.getLogger("medbento.access")
 _INTERNAL: contextvars.ContextVar[bool] = contextvars.ContextVar("internal", default=False)
@@ -74,6 +78,18 @@ async def _iterate(generator):
             yield item
 
 
+class EntryPoint:
+    """Base of every service that can be a Bento's entry: BentoML's readiness probe and
+    /metrics hooks (Redis, when configured, must answer; resource gauges at scrape time)."""
+
+    async def __is_ready__(self) -> bool:
+        link = redis_link()
+        return link is None or await link.ping()
+
+    def __metrics__(self, content: str) -> str:
+        return content + resource_metrics()
+
+
 class AccessControl:
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -106,11 +122,27 @@ class AccessControl:
             return
 
         started = time.perf_counter()
+        address = (scope.get("client") or ("unknown",))[0]
+        limited = await rate_limits().retry_after("address", address)
         identity = keyring().identify(Headers(scope=scope).get("authorization"))
+        if limited is None and identity is not None:
+            limited = await rate_limits().retry_after("principal", identity.principal)
         trail = Trail()
         id_token, trail_token = IDENTITY.set(identity or ANONYMOUS), TRAIL.set(trail)
         status = 0
         try:
+            if limited is not None:
+                status = 429
+                await self._refuse(
+                    scope,
+                    send,
+                    identity,
+                    trail,
+                    started,
+                    APIError(429),
+                    {"retry-after": str(limited)},
+                )
+                return
             if identity is None or identity.role not in roles:
                 status = 401 if identity is None else 403
                 try:
@@ -144,6 +176,10 @@ class AccessControl:
             except _AuditUnavailable:
                 await _error(send, _audit_unavailable())
         finally:
+            if trail.model_id and status:
+                recent_calls().record(
+                    trail.model_id, status < 500, (time.perf_counter() - started) * 1000
+                )
             log.info(
                 "request",
                 extra={
@@ -157,6 +193,18 @@ class AccessControl:
             )
             IDENTITY.reset(id_token)
             TRAIL.reset(trail_token)
+
+    async def _refuse(
+        self, scope, send, identity, trail, started, error: APIError, headers=None
+    ) -> None:
+        """A refused request is audited too; if even that cannot be written, 503."""
+        try:
+            await self._audit(scope, identity or ANONYMOUS, trail, error.status, started)
+        except Exception:
+            log.error("audit write failed for a refused request")
+            await _error(send, _audit_unavailable())
+            return
+        await _error(send, error, headers)
 
     async def _audit(
         self, scope: Scope, identity: Identity, trail: Trail, status: int, started: float
@@ -176,7 +224,12 @@ class AccessControl:
             input_digest=trail.input_digest,
             output_digest=trail.output_digest,
         )
-        await bentoml.get_current_service().audit.to_async.record([event])
+        try:
+            await bentoml.get_current_service().audit.to_async.record([event])
+        except Exception:
+            AUDIT_EVENTS.labels(result="failed").inc()
+            raise
+        AUDIT_EVENTS.labels(result="written").inc()
 
 
 class _AuditUnavailable(Exception):

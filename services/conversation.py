@@ -16,7 +16,7 @@ import bentoml
 import orjson
 
 from . import openai_routes, remote
-from .access import AccessControl, Own
+from .access import AccessControl, EntryPoint, Own
 from .audit import AuditLog
 from .auth import current
 from .deid import seal, unseal
@@ -45,7 +45,7 @@ settings = get_settings()
     logging=ACCESS_LOG,
     workers=1,
 )
-class Conversation:
+class Conversation(EntryPoint):
     generation = bentoml.depends(Generation)
     guard = bentoml.depends(PHIGuard)
     audit = bentoml.depends(AuditLog)

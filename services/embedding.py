@@ -9,7 +9,7 @@ import bentoml
 import numpy as np
 
 from . import openai_routes
-from .access import AccessControl, Own
+from .access import AccessControl, EntryPoint, Own
 from .audit import AuditLog
 from .guard import Guard, trail
 from .hardware import model_resources
@@ -29,7 +29,7 @@ settings = get_settings()
     logging=ACCESS_LOG,
     workers=1,
 )
-class Embedding:
+class Embedding(EntryPoint):
     model_ref = bentoml.models.BentoModel(settings.embedder_tag)
     # Used when this is the entry of its own Bento: no path reaches the model without both.
     guard = bentoml.depends(PHIGuard)

@@ -20,7 +20,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field, ValidationError
 
 from . import openai_routes, remote
-from .access import AccessControl
+from .access import AccessControl, EntryPoint
 from .audit import AuditLog
 from .auth import current
 from .conversation import Conversation, chat_with_conversation
@@ -30,6 +30,7 @@ from .errors import APIError, validation_message
 from .generation import Generation, ndjson_events
 from .guard import Guard, keyed_digest, trail
 from .logs import ACCESS_LOG
+from .metrics import PHI_ENTITIES
 from .middleware import RequestContext
 from .phi import Finding, PHIGuard
 from .schemas import (
@@ -40,6 +41,7 @@ from .schemas import (
     GenerationResult,
 )
 from .settings import MODEL_IDS, get_settings
+from .stats import recent_calls
 
 settings = get_settings()
 
@@ -117,7 +119,7 @@ def known(model_id: str) -> str:
     workers=1,
 )
 @bentoml.asgi_app(app)
-class Gateway:
+class Gateway(EntryPoint):
     embedding = bentoml.depends(Embedding)
     generation = bentoml.depends(Generation)
     conversation = bentoml.depends(Conversation)
@@ -172,6 +174,8 @@ class Gateway:
         for text, found in zip(texts, findings, strict=True):
             found = [Finding.model_validate(f) for f in found]
             trail().counts.update(f.entity_type for f in found)
+            for f in found:
+                PHI_ENTITIES.labels(entity_type=f.entity_type).inc()
             results.append(AnonymizedText(text=redactor.apply(text, found), entities=found))
         trail().output_digest = keyed_digest([r.text for r in results])
         return results
@@ -207,7 +211,8 @@ class Gateway:
         except (APIError, TimeoutError):
             status = "unavailable"
         latency_ms = round((time.perf_counter() - started) * 1000, 1)
-        return {"id": model_id, "status": status, "probe_latency_ms": latency_ms}
+        recent = recent_calls().summary(model_id)
+        return {"id": model_id, "status": status, "probe_latency_ms": latency_ms, "recent": recent}
 
     @app.get("/health")
     async def health(self) -> JSONResponse:
@@ -224,7 +229,7 @@ class Gateway:
                 texts = openai_routes.check_texts(validated(PredictEmbedding, payload).texts)
                 trail().input_digest = keyed_digest(texts)
                 clean = await self._guard().deidentify(texts)
-                vectors = await remote.call(self.embedding.to_async.encode(clean))
+                vectors = await openai_routes.encode_cached(clean, self.embedding.to_async.encode)
                 trail().output_digest = keyed_digest(vectors)
                 return {
                     "model": model_id,
@@ -240,7 +245,8 @@ class Gateway:
                 request = GenerationRequest(
                     prompt=prompt, max_tokens=body.max_tokens, temperature=body.temperature
                 )
-                result = await self._generate(openai_routes.check_generation(request))
+                request = openai_routes.check_generation(request)
+                result = await openai_routes.generate_cached(request, self._generate)
                 result = result.model_copy(update={"text": guard.restore(result.text)})
                 trail().output_digest = keyed_digest(result.text)
                 return {"model": model_id, **result.model_dump(exclude={"phi_counts"})}

@@ -13,7 +13,7 @@ import bentoml
 import orjson
 
 from . import openai_routes
-from .access import AccessControl, Own
+from .access import AccessControl, EntryPoint, Own
 from .audit import AuditLog
 from .guard import Guard, trail
 from .hardware import load_generator, model_resources
@@ -33,7 +33,7 @@ settings = get_settings()
     logging=ACCESS_LOG,
     workers=1,
 )
-class Generation:
+class Generation(EntryPoint):
     model_ref = bentoml.models.BentoModel(settings.generator_tag)
     # Used when this is the entry of its own Bento: no path reaches the model without both.
     guard = bentoml.depends(PHIGuard)

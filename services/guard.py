@@ -18,6 +18,7 @@ from . import remote
 from .auth import current
 from .deid import Redactor, StreamRestorer
 from .errors import APIError
+from .metrics import PHI_ENTITIES
 from .phi import Finding
 from .settings import derive_key, get_settings
 
@@ -70,6 +71,8 @@ class Guard:
             for found in await remote.call(self.analyze(texts))
         ]
         found = Counter(f.entity_type for per_text in findings for f in per_text)
+        for entity, count in found.items():
+            PHI_ENTITIES.labels(entity_type=entity).inc(count)
         self.counts.update(found)
         trail().counts.update(found)
         if found and self.policy == "reject":

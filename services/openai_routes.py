@@ -13,6 +13,7 @@ import orjson
 from starlette.responses import Response, StreamingResponse
 
 from . import remote
+from .cache import response_cache
 from .deid import StreamRestorer
 from .errors import APIError
 from .guard import Guard, keyed_digest, trail
@@ -91,7 +92,7 @@ async def embeddings(
         )
     texts = check_texts([request.input] if isinstance(request.input, str) else request.input)
     trail().input_digest = keyed_digest(texts)
-    vectors = await remote.call(encode(await guard.deidentify(texts)))
+    vectors = await encode_cached(await guard.deidentify(texts), encode)
     trail().output_digest = keyed_digest(vectors)
     payload = embedding_payload(
         vectors, request.model, count_tokens(texts), request.encoding_format
@@ -124,11 +125,46 @@ async def chat(
             remote.stream(stream(generation)), request.model, include_usage, extra, restorer
         )
         return StreamingResponse(events, media_type="text/event-stream")
-    result = GenerationResult.model_validate(await remote.call(generate(generation)))
+    if guard is not None:  # a plain completion: deterministic ones come from the cache
+        result = await generate_cached(generation, generate)
+    else:
+        result = GenerationResult.model_validate(await remote.call(generate(generation)))
     if guard is not None:
         result = result.model_copy(update={"text": guard.restore(result.text)})
     trail().output_digest = keyed_digest(result.text)
     return chat_payload(result, request.model, **extra)
+
+
+async def encode_cached(texts: list[str], encode: Encode) -> np.ndarray:
+    """Embeddings of de-identified texts; the cache answers per text, the model the rest."""
+    cache, version = response_cache(), trail().model_version
+    keys = [cache.key("embedding", version, text) for text in texts]
+    found = await cache.get_many("embedding", keys)
+    missing = [i for i, value in enumerate(found) if value is None]
+    if not missing:
+        return np.stack([np.frombuffer(v, dtype="<f4") for v in found])
+    fresh = await remote.call(encode([texts[i] for i in missing]))
+    fresh = np.asarray(fresh, dtype="<f4")
+    await cache.put_many({keys[i]: fresh[j].tobytes() for j, i in enumerate(missing)})
+    rows = {i: fresh[j] for j, i in enumerate(missing)}
+    return np.stack(
+        [rows[i] if i in rows else np.frombuffer(v, dtype="<f4") for i, v in enumerate(found)]
+    )
+
+
+async def generate_cached(request: GenerationRequest, generate: Generate) -> GenerationResult:
+    """A completion of a de-identified request; greedy ones (temperature 0) are cached,
+    before any re-identification."""
+    if request.temperature > 0:
+        return GenerationResult.model_validate(await remote.call(generate(request)))
+    cache = response_cache()
+    key = cache.key("generation", trail().model_version, request.model_dump(mode="json"))
+    (found,) = await cache.get_many("generation", [key])
+    if found is not None:
+        return GenerationResult.model_validate_json(found)
+    result = GenerationResult.model_validate(await remote.call(generate(request)))
+    await cache.put_many({key: result.model_dump_json(exclude={"phi_counts"}).encode()})
+    return result
 
 
 async def sse_chunks(

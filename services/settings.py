@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, ValidationError, model_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 Environment = Literal["development", "testing", "staging", "production"]
@@ -33,10 +33,14 @@ class Settings(BaseSettings):
     # Unset means in-process cache, rate limits and session store.
     redis_url: str | None = None
     api_keys: dict[str, Role] = Field(default_factory=dict)
-    rate_limit: str = "100/minute"
+    rate_limit: str = "100/minute"  # per principal and per client address, moving window
     phi_policy: PHIPolicy = "anonymize"
     phi_operator: Literal["placeholder", "mask", "redact", "hash", "pseudonymize"] = "placeholder"
-    audit_retention_days: int = Field(2190, gt=0)  # six years, HIPAA's documentation retention
+    audit_retention_days: int = Field(2190, gt=0)
+    cache_ttl_s: int = Field(3600, ge=0)  # 0 turns the response cache off
+    cache_max_entries: int = Field(
+        10_000, gt=0
+    )  # in-process cache only  # six years, HIPAA's documentation retention
     cors_origins: list[str] = Field(default_factory=list)
     # Keys HMACs (cache keys, audit digests). Empty in development/testing means a random
     # key generated once and kept under data_dir.
@@ -69,6 +73,17 @@ class Settings(BaseSettings):
     @property
     def batch_max_latency_ms(self) -> int:
         return self.request_timeout_s * 1000
+
+    @field_validator("rate_limit")
+    @classmethod
+    def _parse_rate_limit(cls, value: str) -> str:
+        from limits import parse
+
+        try:
+            parse(value)
+        except ValueError:
+            raise ValueError("expected a limit such as '100/minute' or '10/second'") from None
+        return value
 
     @model_validator(mode="after")
     def _check_environment(self) -> Settings:
