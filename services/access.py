@@ -90,6 +90,15 @@ class EntryPoint:
         return content + resource_metrics()
 
 
+def _is_preflight(scope: Scope) -> bool:
+    headers = Headers(scope=scope)
+    return (
+        scope["method"] == "OPTIONS"
+        and "origin" in headers
+        and "access-control-request-method" in headers
+    )
+
+
 class AccessControl:
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -117,7 +126,9 @@ class AccessControl:
             )
             await _error(send, APIError(404))
             return
-        if roles is None:  # probes
+        if roles is None or _is_preflight(scope):
+            # Probes, and CORS preflights: browsers send those without credentials, and
+            # BentoML's CORS middleware answers them without reaching any model.
             await self.app(scope, receive, send)
             return
 

@@ -34,7 +34,7 @@ from .schemas import (
     ModelInfo,
 )
 from .sessions import Turn, open_sessions
-from .settings import get_settings
+from .settings import get_settings, http_config
 
 settings = get_settings()
 
@@ -43,6 +43,7 @@ settings = get_settings()
     name="Conversation",
     traffic={"timeout": settings.request_timeout_s},
     logging=ACCESS_LOG,
+    http=http_config(settings),
     workers=1,
 )
 class Conversation(EntryPoint):

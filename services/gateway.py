@@ -40,7 +40,7 @@ from .schemas import (
     GenerationRequest,
     GenerationResult,
 )
-from .settings import MODEL_IDS, get_settings
+from .settings import MODEL_IDS, get_settings, http_config
 from .stats import recent_calls
 
 settings = get_settings()
@@ -107,15 +107,7 @@ def known(model_id: str) -> str:
     # BentoML's own timeout answers outside our middleware; ours (request_timeout_s) fires first.
     traffic={"timeout": settings.request_timeout_s + 5},
     logging=ACCESS_LOG,
-    http={
-        "cors": {
-            "enabled": bool(settings.cors_origins),
-            "access_control_allow_origins": settings.cors_origins,
-            "access_control_allow_methods": ["GET", "POST", "OPTIONS"],
-            "access_control_allow_headers": ["Authorization", "Content-Type", "X-Request-ID"],
-            "access_control_expose_headers": ["X-Request-ID", "Retry-After"],
-        }
-    },
+    http=http_config(settings),
     workers=1,
 )
 @bentoml.asgi_app(app)

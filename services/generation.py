@@ -21,7 +21,7 @@ from .logs import ACCESS_LOG
 from .middleware import RequestContext
 from .phi import PHIGuard
 from .schemas import ChatCompletionRequest, GenerationRequest, GenerationResult, ModelInfo
-from .settings import get_settings
+from .settings import get_settings, http_config
 
 settings = get_settings()
 
@@ -31,6 +31,7 @@ settings = get_settings()
     resources=model_resources(),
     traffic={"timeout": settings.request_timeout_s},
     logging=ACCESS_LOG,
+    http=http_config(settings),
     workers=1,
 )
 class Generation(EntryPoint):

@@ -7,6 +7,8 @@ series. Resource figures (GPU through NVML, per-service processes, the machine) 
 
 from __future__ import annotations
 
+import functools
+
 import psutil
 from bentoml import metrics
 from prometheus_client import CollectorRegistry, Gauge, generate_latest
@@ -34,11 +36,17 @@ RATE_LIMITED = metrics.Counter(
     documentation="Requests refused with 429",
     labelnames=["scope"],
 )
-REDIS_UP = metrics.Gauge(
-    name="medbento_redis_up",
-    documentation="1 while the configured Redis answers (lowest over live processes)",
-    multiprocess_mode="livemin",
-)
+
+
+@functools.cache
+def redis_up():
+    """Defined only in the processes that use Redis: a gauge starts at 0 in every process that
+    defines it, and the lowest over live processes would then read 0 for ever."""
+    return metrics.Gauge(
+        name="medbento_redis_up",
+        documentation="1 while the configured Redis answers (lowest over live processes)",
+        multiprocess_mode="livemin",
+    )
 
 
 def resource_metrics() -> str:

@@ -14,7 +14,7 @@ from limits.aio.strategies import MovingWindowRateLimiter
 from limits.storage import storage_from_string
 
 from .metrics import RATE_LIMITED
-from .redis_link import redis_link
+from .redis_link import CLIENT_OPTIONS, redis_link
 from .settings import get_settings
 
 
@@ -26,9 +26,7 @@ class RateLimits:
         self.shared = None
         if settings.redis_url:
             uri = "async+" + settings.redis_url
-            storage = storage_from_string(
-                uri, implementation="redispy", socket_timeout=0.5, socket_connect_timeout=0.5
-            )
+            storage = storage_from_string(uri, implementation="redispy", **CLIENT_OPTIONS)
             self.shared = MovingWindowRateLimiter(storage)
 
     async def retry_after(self, scope: str, who: str) -> int | None:

@@ -11,23 +11,33 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from redis.asyncio.retry import Retry
+from redis.backoff import NoBackoff
 from redis.exceptions import RedisError
 
-from .metrics import REDIS_UP
+from .metrics import redis_up
 from .settings import get_settings
 
 log = logging.getLogger("medbento.redis")
 RETRY_S = 5.0
+# Short timeouts: a request must not wait long on a Redis that is gone. One immediate retry on
+# a fresh connection: the pooled connections an outage left behind are dead, and without it
+# the first requests after Redis returns would fail on them and mark Redis down again.
+CLIENT_OPTIONS = {
+    "socket_timeout": 0.5,
+    "socket_connect_timeout": 0.5,
+    "retry": Retry(NoBackoff(), 1),
+}
 
 
 class RedisLink:
     def __init__(self, url: str) -> None:
         import redis.asyncio as redis
 
-        self.client = redis.Redis.from_url(url, socket_timeout=0.5, socket_connect_timeout=0.5)
+        self.client = redis.Redis.from_url(url, **CLIENT_OPTIONS)
         self.up = True
         self._retry_at = 0.0
-        REDIS_UP.set(1)
+        redis_up().set(1)
 
     async def call(
         self, operation: Callable[[Any], Awaitable[Any]], fallback: Callable[[], Awaitable[Any]]
@@ -42,13 +52,13 @@ class RedisLink:
                 log.warning(
                     "redis unavailable (%s): no cache, in-process rate limits", type(error).__name__
                 )
-                REDIS_UP.set(0)
+                redis_up().set(0)
             self.up, self._retry_at = False, time.monotonic() + RETRY_S
             return await fallback()
         if not self.up:
             log.warning("redis is back: shared cache and rate limits resumed")
             self.up = True
-            REDIS_UP.set(1)
+            redis_up().set(1)
         return result
 
     async def ping(self) -> bool:
