@@ -8,16 +8,17 @@ Every route that reaches a model de-identifies first (Guard) and is audited (Acc
 from __future__ import annotations
 
 import asyncio
+import re
 import time
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import bentoml
 from fastapi import Body, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, Field, ValidationError
 
 from . import openai_routes, remote
 from .access import AccessControl, EntryPoint
@@ -39,6 +40,7 @@ from .schemas import (
     EmbeddingsRequest,
     GenerationRequest,
     GenerationResult,
+    Texts,
 )
 from .settings import MODEL_IDS, get_settings, http_config
 from .stats import recent_calls
@@ -94,6 +96,17 @@ def validated(model: type[BaseModel], payload: Any) -> Any:
         return model.model_validate(payload)
     except ValidationError as error:
         raise APIError(400, validation_message(error.errors(include_input=False))) from None
+
+
+def _date_time_only(value: Any) -> Any:
+    # pydantic would also take "5" as a unix time; an audit query wants no such surprise.
+    if isinstance(value, str) and not re.match(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}", value):
+        raise ValueError("an ISO 8601 date-time is expected")
+    return value
+
+
+AUDIT_FILTERS = {"since", "until", "principal", "model", "limit"}
+Timestamp = Annotated[datetime, BeforeValidator(_date_time_only)]
 
 
 def known(model_id: str) -> str:
@@ -155,7 +168,7 @@ class Gateway(EntryPoint):
         )
 
     @bentoml.api(route="/anonymize")
-    async def anonymize(self, texts: list[str]) -> list[AnonymizedText]:
+    async def anonymize(self, texts: Texts) -> list[AnonymizedText]:
         """De-identified texts and the PHI found, with offsets into the original texts.
         Placeholders are consistent across the request's texts."""
         texts = openai_routes.check_texts(texts)
@@ -322,12 +335,16 @@ class Gateway(EntryPoint):
     @app.get("/audit/events")
     async def audit_events(
         self,
-        since: datetime | None = None,
-        until: datetime | None = None,
+        request: Request,
+        since: Timestamp | None = None,
+        until: Timestamp | None = None,
         principal: str | None = None,
         model: str | None = None,
         limit: int = Query(100, ge=1, le=1000),
     ) -> dict:
+        unknown = set(request.query_params) - AUDIT_FILTERS
+        if unknown:  # a misspelt filter must not silently return every event
+            raise APIError(422, "Unknown query parameter.", "unknown_parameter")
         events = await remote.call(
             self.audit.to_async.events(
                 since=since, until=until, principal=principal, model_id=model, limit=limit

@@ -178,7 +178,7 @@ class Generation(EntryPoint):
             def __call__(self, input_ids, scores, **kwargs):
                 return stop is not None and stop.is_set()
 
-        sampling = request.temperature > 0
+        sampling = not request.greedy
         with torch.inference_mode():
             return self.model.generate(
                 **inputs,

@@ -59,9 +59,29 @@ class PHIScrubber(logging.Filter):
 _SCRUBBER = PHIScrubber()
 
 
+class ClientErrorTracebacks(logging.Filter):
+    """BentoML logs a traceback at ERROR for every request it refuses, a client's mistake
+    included. Those requests already have their access line with the 4xx; a traceback per bad
+    request would bury real faults and trip alerts on error lines."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        from pydantic import ValidationError
+
+        from .errors import APIError
+
+        error = record.exc_info[1] if record.exc_info else None
+        client_error = isinstance(error, ValidationError) or (
+            isinstance(error, APIError) and error.status < 500
+        )
+        return not client_error
+
+
 def configure() -> None:
     """JSON lines for the `medbento` loggers; the scrubber on every handler that exists now
     (BentoML configures its handlers before it imports the services, so this reaches them)."""
+    endpoint_log = logging.getLogger("bentoml._internal.server.http_app")
+    if not any(isinstance(f, ClientErrorTracebacks) for f in endpoint_log.filters):
+        endpoint_log.addFilter(ClientErrorTracebacks())
     root = logging.getLogger("medbento")
     if not any(isinstance(h.formatter, JsonFormatter) for h in root.handlers):
         handler = logging.StreamHandler(sys.stderr)

@@ -14,6 +14,7 @@ import traceback
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from . import openapi_doc
 from .errors import RAISED, REQUEST_ID, APIError, envelope, new_request_id, rewrite_foreign_error
 from .settings import get_settings
 
@@ -31,6 +32,8 @@ class RequestContext:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        if scope["path"] == "/docs.json":
+            send = openapi_doc.rewriting(send)
         headers = Headers(scope=scope)
         request_id = new_request_id(headers.get("x-request-id"))
         token = REQUEST_ID.set(request_id)

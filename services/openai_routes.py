@@ -155,7 +155,7 @@ async def encode_cached(texts: list[str], encode: Encode) -> np.ndarray:
 async def generate_cached(request: GenerationRequest, generate: Generate) -> GenerationResult:
     """A completion of a de-identified request; greedy ones (temperature 0) are cached,
     before any re-identification."""
-    if request.temperature > 0:
+    if not request.greedy:
         return GenerationResult.model_validate(await remote.call(generate(request)))
     cache = response_cache()
     key = cache.key("generation", trail().model_version, request.model_dump(mode="json"))

@@ -6,14 +6,32 @@ from __future__ import annotations
 import base64
 import time
 import uuid
-from typing import Literal
+from typing import Annotated, Literal
 
 import numpy as np
 import orjson
 from pydantic import BaseModel, Field, field_validator
 from starlette.responses import Response
 
+from .settings import get_settings
+
 ModelId = Literal["embedding", "generation", "conversation"]
+
+
+def _text_limits() -> dict:
+    """The limits on texts, for the OpenAPI document only: `check_texts` enforces them, with
+    errors that name the limit (pydantic's would be vaguer)."""
+    settings = get_settings()
+    text = {"minLength": 1, "maxLength": settings.max_chars, "pattern": r"\S"}
+    return {
+        **text,
+        "minItems": 1,
+        "maxItems": settings.max_texts,
+        "items": {"type": "string", **text},
+    }
+
+
+Texts = Annotated[list[str], Field(json_schema_extra=_text_limits())]
 
 
 class ChatMessage(BaseModel):
@@ -41,6 +59,12 @@ class GenerationRequest(BaseModel):
     temperature: float = Field(0.0, ge=0.0, le=2.0)
     top_p: float = Field(1.0, gt=0.0, le=1.0)
     stop: list[str] = Field(default_factory=list)
+
+    @property
+    def greedy(self) -> bool:
+        # Below 0.01, sampling is greedy decoding in all but name, and dividing the logits by a
+        # temperature near zero overflows them to inf (NaN probabilities).
+        return self.temperature < 0.01
 
 
 class GenerationResult(BaseModel):
@@ -132,7 +156,7 @@ def chat_chunk(
 class EmbeddingsRequest(BaseModel):
     """POST /v1/embeddings, as OpenAI defines it."""
 
-    input: str | list[str]
+    input: str | list[str] = Field(json_schema_extra=_text_limits())
     model: str = "embedding"
     encoding_format: Literal["float", "base64"] = "float"
     dimensions: int | None = Field(None, ge=1)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, SettingsConfigDict, SettingsError
 
 Environment = Literal["development", "testing", "staging", "production"]
 Role = Literal["clinician", "researcher", "auditor", "admin"]
@@ -36,11 +36,9 @@ class Settings(BaseSettings):
     rate_limit: str = "100/minute"  # per principal and per client address, moving window
     phi_policy: PHIPolicy = "anonymize"
     phi_operator: Literal["placeholder", "mask", "redact", "hash", "pseudonymize"] = "placeholder"
-    audit_retention_days: int = Field(2190, gt=0)
+    audit_retention_days: int = Field(2190, gt=0)  # six years, HIPAA's documentation retention
     cache_ttl_s: int = Field(3600, ge=0)  # 0 turns the response cache off
-    cache_max_entries: int = Field(
-        10_000, gt=0
-    )  # in-process cache only  # six years, HIPAA's documentation retention
+    cache_max_entries: int = Field(10_000, gt=0)  # in-process cache only
     cors_origins: list[str] = Field(default_factory=list)
     # Keys HMACs (cache keys, audit digests). Empty in development/testing means a random
     # key generated once and kept under data_dir.
@@ -119,7 +117,9 @@ def http_config(settings: Settings) -> dict:
 def describe(error: ValidationError) -> str:
     """One line naming the first bad setting, never its value (it may be a secret)."""
     first = error.errors(include_input=False, include_url=False)[0]
-    field = ".".join(str(part) for part in first["loc"])
+    # The setting's name only: deeper parts of the location can be data, such as the keys of
+    # MEDBENTO_API_KEYS, which are the secrets themselves.
+    field = str(first["loc"][0]) if first["loc"] else ""
     message = first["msg"].removeprefix("Value error, ")
     if field:
         return f"medbento: invalid setting MEDBENTO_{field.upper()}: {message}"
@@ -132,6 +132,9 @@ def get_settings() -> Settings:
         return Settings()
     except ValidationError as error:
         print(describe(error), file=sys.stderr)
+        raise SystemExit(2) from None
+    except SettingsError as error:  # a value that is not JSON where JSON is expected
+        print(f"medbento: invalid settings: {error}", file=sys.stderr)
         raise SystemExit(2) from None
 
 

@@ -87,3 +87,22 @@ def test_invalid_settings_stop_the_process_with_one_line():
     assert run.returncode == 2
     assert run.stderr.strip().count("\n") == 0
     assert run.stderr.startswith("medbento: invalid settings: MEDBENTO_DATABASE_URL: production")
+
+
+def test_a_bad_role_names_the_setting_but_never_the_key():
+    line = fails(api_keys={"sk-very-secret-key": "doctor"})
+    assert "MEDBENTO_API_KEYS" in line and "very-secret" not in line.lower()
+
+
+def test_a_setting_that_is_not_json_stops_with_one_line_and_no_value():
+    env = {"MEDBENTO_API_KEYS": "sk-not-json-secret", "PATH": "/usr/bin:/bin"}
+    run = subprocess.run(
+        [sys.executable, "-c", "import services.settings as s; s.get_settings()"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 2
+    assert run.stderr.strip().count("\n") == 0 and "api_keys" in run.stderr
+    assert "not-json-secret" not in run.stderr
