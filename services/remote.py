@@ -11,6 +11,7 @@ import logging
 from collections.abc import AsyncIterator, Awaitable
 from typing import TypeVar
 
+import aiohttp
 import httpx
 import orjson
 from bentoml.exceptions import BentoMLException
@@ -19,6 +20,9 @@ from .errors import APIError
 
 log = logging.getLogger("medbento.remote")
 T = TypeVar("T")
+# What a call to another service can raise. BentoML's service client is aiohttp (a worker that
+# died mid-request is aiohttp's ServerDisconnectedError); its sync and streaming paths, httpx.
+FAILURES = (BentoMLException, httpx.HTTPError, aiohttp.ClientError, TimeoutError, ConnectionError)
 
 
 def translate(error: Exception) -> APIError:
@@ -40,7 +44,7 @@ def translate(error: Exception) -> APIError:
         return APIError(502)
     if isinstance(error, httpx.TimeoutException | TimeoutError):
         return APIError(504, "A model service did not answer in time.", "model_timeout")
-    if isinstance(error, httpx.TransportError | ConnectionError):
+    if isinstance(error, httpx.TransportError | aiohttp.ClientError | ConnectionError):
         return APIError(503, "A model service is unavailable.", "model_unavailable")
     raise error
 
@@ -48,7 +52,7 @@ def translate(error: Exception) -> APIError:
 async def call(awaitable: Awaitable[T]) -> T:
     try:
         return await awaitable
-    except (BentoMLException, httpx.HTTPError, TimeoutError, ConnectionError) as error:
+    except FAILURES as error:
         translated = translate(error)
         if translated.status >= 500:
             log.warning("model service call failed: %s (%s)", translated.code, type(error).__name__)
@@ -59,7 +63,7 @@ async def stream(chunks: AsyncIterator[T]) -> AsyncIterator[T]:
     try:
         async for chunk in chunks:
             yield chunk
-    except (BentoMLException, httpx.HTTPError, TimeoutError, ConnectionError) as error:
+    except FAILURES as error:
         translated = translate(error)
         log.warning("model service stream failed: %s (%s)", translated.code, type(error).__name__)
         raise translated from None

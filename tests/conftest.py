@@ -135,3 +135,42 @@ def gateway_url() -> Iterator[str]:
 def api_key() -> str:
     """A clinician's key: may use every model route and sees PHI restored."""
     return KEY["clinician"]
+
+
+@pytest.fixture
+def private_redis():
+    """A Redis of this test's own, so stopping it harms no other test: (port, state, start);
+    state["process"] is the running redis-server, start() starts another on the same port."""
+    import shutil
+    import subprocess
+    import time
+
+    import redis
+
+    port = free_port()
+    binary = shutil.which("redis-server") or "/usr/bin/redis-server"
+    command = [
+        binary,
+        "--port",
+        str(port),
+        "--bind",
+        "127.0.0.1",
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+    ]
+
+    def start() -> subprocess.Popen:
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _ in range(50):
+            try:
+                redis.Redis(port=port).ping()
+                return process
+            except redis.ConnectionError:
+                time.sleep(0.1)
+        raise RuntimeError("redis-server did not start")
+
+    state = {"process": start()}
+    yield port, state, start
+    state["process"].kill()

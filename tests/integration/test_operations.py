@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import time
 
 import httpx
 import pytest
 import redis
 
-from tests.conftest import KEY, free_port, serve
+from tests.conftest import KEY, serve
 
 pytestmark = pytest.mark.integration
 
@@ -126,38 +125,6 @@ def test_deterministic_generation_is_cached_before_reidentification(redis_url):
     client = redis.Redis.from_url(redis_url)
     (key,) = client.keys("medbento:cache:*")  # the sampled request was not cached
     assert b"Quimby" not in client.get(key)
-
-
-@pytest.fixture
-def private_redis():
-    """A Redis of this test's own, so stopping it harms no other test."""
-    port = free_port()
-    binary = shutil.which("redis-server") or "/usr/bin/redis-server"
-    command = [
-        binary,
-        "--port",
-        str(port),
-        "--bind",
-        "127.0.0.1",
-        "--save",
-        "",
-        "--appendonly",
-        "no",
-    ]
-
-    def start() -> subprocess.Popen:
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        for _ in range(50):
-            try:
-                redis.Redis(port=port).ping()
-                return process
-            except redis.ConnectionError:
-                time.sleep(0.1)
-        raise RuntimeError("redis-server did not start")
-
-    state = {"process": start()}
-    yield port, state, start
-    state["process"].kill()
 
 
 def test_a_redis_outage_mid_run_costs_no_request(private_redis):

@@ -1,0 +1,166 @@
+"""Faults under load, on loopback and bounded in time: a model service process killed, Redis
+stopped and restarted, and a soak of 32 concurrent clients watched for errors and for memory
+growth.
+
+Every request is sent with a client timeout: a request that hangs fails the test as surely as
+one that gets a wrong answer.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import signal
+import threading
+import time
+import uuid
+from collections import Counter
+from collections.abc import Callable
+
+import httpx
+import psutil
+import pytest
+import redis
+
+from tests.conftest import KEY, serve
+
+pytestmark = pytest.mark.integration
+
+HEADERS = {"Authorization": f"Bearer {KEY['clinician']}"}
+SOAK_SECONDS = float(os.environ.get("MEDBENTO_SOAK_SECONDS", "180"))
+SOAK_GROWTH_BOUND = 150 * 2**20  # bytes of resident memory, all processes of the Bento together
+
+
+class Load:
+    """`clients` threads posting unique texts to /v1/embeddings until stopped; every outcome
+    (status, error code, or the exception of a request that failed or hung) is kept."""
+
+    def __init__(self, url: str, clients: int) -> None:
+        self.url = url
+        self.outcomes: list[tuple[float, int | str, str]] = []
+        self._stop = threading.Event()
+        self._lock = threading.Lock()
+        self._counter = itertools.count()
+        self._threads = [threading.Thread(target=self._run, daemon=True) for _ in range(clients)]
+
+    def __enter__(self) -> Load:
+        for thread in self._threads:
+            thread.start()
+        return self
+
+    def __exit__(self, *_) -> None:
+        self._stop.set()
+        for thread in self._threads:
+            thread.join(timeout=90)
+
+    def _run(self) -> None:
+        with httpx.Client(base_url=self.url, headers=HEADERS, timeout=60) as http:
+            while not self._stop.is_set():
+                text = f"Patient Harriet Quimby, visit {next(self._counter)}: {uuid.uuid4().hex}"
+                try:
+                    response = http.post("/v1/embeddings", json={"input": text})
+                    code = response.json().get("error", {}).get("code", "")
+                    outcome = (time.monotonic(), response.status_code, code)
+                except (httpx.HTTPError, ValueError) as error:
+                    outcome = (time.monotonic(), type(error).__name__, "")
+                with self._lock:
+                    self.outcomes.append(outcome)
+
+    def since(self, moment: float) -> list[tuple[float, int | str, str]]:
+        with self._lock:
+            return [o for o in self.outcomes if o[0] >= moment]
+
+    def wait_for(self, condition: Callable[[], bool], seconds: float) -> bool:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if condition():
+                return True
+            time.sleep(0.5)
+        return condition()
+
+
+def bento_processes(server) -> list[psutil.Process]:
+    """The worker processes of one served Bento (its supervisor runs in this test process)."""
+    return [
+        psutil.Process(process.pid)
+        for watcher in server.arbiter.iter_watchers()
+        for process in watcher.processes.values()
+    ]
+
+
+def service_process(server, name: str) -> psutil.Process:
+    for process in bento_processes(server):
+        cmdline = process.cmdline()
+        if "--service-name" in cmdline and cmdline[cmdline.index("--service-name") + 1] == name:
+            return process
+    raise LookupError(name)
+
+
+def test_a_killed_model_process_is_a_503_not_a_hang_and_recovers():
+    server = serve("services.gateway:Gateway")
+    try:
+        with Load(server.url, clients=4) as load:
+            assert load.wait_for(lambda: len(load.outcomes) >= 20, 60)
+            killed_at = time.monotonic()
+            os.kill(service_process(server, "Embedding").pid, signal.SIGKILL)
+            # BentoML's supervisor starts a new worker; it loads the model, then serves again.
+            recovered = load.wait_for(
+                lambda: any(o[1] == 200 for o in load.since(killed_at + 1)), 120
+            )
+            during = load.since(killed_at)
+    finally:
+        server.stop()
+    statuses = Counter(o[1] for o in during)
+    assert recovered, f"no 200 after the worker was killed: {statuses}"
+    assert set(statuses) <= {200, 503}, statuses  # nothing hung, nothing else failed
+    assert statuses[503] >= 1, "the kill was not noticed: the test proved nothing"
+    assert {o[2] for o in during if o[1] == 503} == {"model_unavailable"}
+
+
+def test_redis_stopped_and_restarted_under_load_costs_no_request(private_redis):
+    port, state, start = private_redis
+    server = serve(
+        "services.embedding:Embedding", {"MEDBENTO_REDIS_URL": f"redis://127.0.0.1:{port}/0"}
+    )
+    try:
+        with Load(server.url, clients=8) as load:
+            assert load.wait_for(lambda: len(load.outcomes) >= 20, 60)
+            state["process"].kill()
+            state["process"].wait()
+            stopped_at = time.monotonic()
+            assert load.wait_for(lambda: len(load.since(stopped_at)) >= 40, 60)
+            state["process"] = start()
+            restarted_at = time.monotonic()
+            # Redis is tried again every 5 s: new cache entries show it is used again.
+            assert load.wait_for(lambda: bool(redis.Redis(port=port).dbsize()), 30)
+            assert load.wait_for(lambda: len(load.since(restarted_at)) >= 40, 60)
+        outcomes = load.outcomes
+    finally:
+        server.stop()
+    statuses = Counter(o[1] for o in outcomes)
+    assert set(statuses) == {200}, statuses
+
+
+def test_soak_32_clients_without_errors_or_memory_growth():
+    server = serve("services.gateway:Gateway")
+    try:
+        with Load(server.url, clients=32) as load:
+            # Warm: every process has allocated its working set (batches of every size).
+            assert load.wait_for(lambda: len(load.outcomes) >= 500, 120)
+            before = sum(p.memory_info().rss for p in bento_processes(server))
+            started = time.monotonic()
+            time.sleep(SOAK_SECONDS)
+            after = sum(p.memory_info().rss for p in bento_processes(server))
+            served = len(load.since(started))
+        outcomes = load.outcomes
+    finally:
+        server.stop()
+    statuses = Counter(o[1] for o in outcomes)
+    growth = after - before
+    print(
+        f"soak: {served} requests in {SOAK_SECONDS:.0f} s at 32 clients, statuses {dict(statuses)},"
+        f" resident memory {before / 2**20:.0f} -> {after / 2**20:.0f} MiB"
+    )
+    assert set(statuses) == {200}, statuses
+    assert served >= SOAK_SECONDS  # it kept serving: at least one request a second
+    assert growth < SOAK_GROWTH_BOUND, f"resident memory grew {growth / 2**20:.0f} MiB"
