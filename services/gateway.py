@@ -15,9 +15,11 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import bentoml
+import orjson
 from fastapi import Body, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from fastapi.routing import APIRoute
 from pydantic import BaseModel, BeforeValidator, Field, ValidationError
 
 from . import openai_routes, remote
@@ -47,7 +49,31 @@ from .stats import recent_calls
 
 settings = get_settings()
 
+
+class _StrictJSONRequest(Request):
+    async def json(self) -> Any:
+        if not hasattr(self, "_json"):
+            self._json = orjson.loads(await self.body())
+        return self._json
+
+
+class _StrictJSONRoute(APIRoute):
+    """FastAPI reads bodies with the json module, which takes what JSON forbids and BentoML's
+    APIs refuse: lone surrogates ("\\ud800", a str no UTF-8 encoder takes, so a 500 once the
+    text is hashed or sent on), NaN, UTF-16. orjson refuses them with a JSONDecodeError, which
+    FastAPI answers as broken JSON (400), so every route parses JSON the same strict way."""
+
+    def get_route_handler(self):
+        handler = super().get_route_handler()
+
+        async def strict(request: Request) -> Response:
+            return await handler(_StrictJSONRequest(request.scope, request.receive))
+
+        return strict
+
+
 app = FastAPI(title="medbento", openapi_url=None, docs_url=None, redoc_url=None)
+app.router.route_class = _StrictJSONRoute
 
 
 @app.exception_handler(APIError)
@@ -106,7 +132,20 @@ def _date_time_only(value: Any) -> Any:
 
 
 AUDIT_FILTERS = {"since", "until", "principal", "model", "limit"}
+# principal and model are ids: a NUL or other control character in one would reach
+# PostgreSQL, which refuses it with an error (5xx), so such a filter is a 400 first.
+FILTER_NAME = r"^[A-Za-z0-9_.:-]{1,128}$"
 Timestamp = Annotated[datetime, BeforeValidator(_date_time_only)]
+
+
+def checked_message(body: NewMessage) -> GenerationRequest:
+    return openai_routes.check_generation(
+        GenerationRequest(
+            messages=[ChatMessage(role="user", content=body.content)],
+            max_tokens=body.max_tokens,
+            temperature=body.temperature,
+        )
+    )
 
 
 def known(model_id: str) -> str:
@@ -173,7 +212,7 @@ class Gateway(EntryPoint):
         Placeholders are consistent across the request's texts."""
         texts = openai_routes.check_texts(texts)
         trail().input_digest = keyed_digest(texts)
-        findings = await remote.call(self.guard.to_async.analyze(texts))
+        findings = await remote.call_pure(lambda: self.guard.to_async.analyze(texts))
         redactor = Redactor(settings.phi_operator)
         results = []
         for text, found in zip(texts, findings, strict=True):
@@ -244,19 +283,25 @@ class Gateway(EntryPoint):
             case "generation":
                 await self._model("generation")
                 body = validated(PredictGeneration, payload)
+                # The limits apply to the prompt as sent, before the guard (a model) reads it.
+                request = openai_routes.check_generation(
+                    GenerationRequest(
+                        prompt=body.prompt, max_tokens=body.max_tokens, temperature=body.temperature
+                    )
+                )
                 trail().input_digest = keyed_digest(body.prompt)
                 guard = self._guard()
                 (prompt,) = await guard.deidentify([body.prompt])
-                request = GenerationRequest(
-                    prompt=prompt, max_tokens=body.max_tokens, temperature=body.temperature
-                )
-                request = openai_routes.check_generation(request)
+                request = request.model_copy(update={"prompt": prompt})
                 result = await openai_routes.generate_cached(request, self._generate)
                 result = result.model_copy(update={"text": guard.restore(result.text)})
                 trail().output_digest = keyed_digest(result.text)
                 return {"model": model_id, **result.model_dump(exclude={"phi_counts"})}
             case _:
                 body = validated(PredictConversation, payload)
+                # Checked before a conversation is created for it: a refused message must not
+                # leave a new, empty conversation behind (add_message checks it again).
+                checked_message(NewMessage(content=body.content, max_tokens=body.max_tokens))
                 conversation_id = (
                     body.conversation_id or (await self.create_conversation(None))["id"]
                 )
@@ -271,6 +316,8 @@ class Gateway(EntryPoint):
     async def create_conversation(self, payload: dict[str, Any] | None = Body(None)) -> dict:  # noqa: B008
         await self._model("conversation")
         body = validated(NewConversation, payload or {})
+        if body.messages:  # stored as turns: the same limits as any message
+            openai_routes.check_generation(GenerationRequest(messages=body.messages))
         trail().input_digest = keyed_digest([m.model_dump() for m in body.messages])
         created = await remote.call(
             self.conversation.to_async.create(owner=current().principal, messages=body.messages)
@@ -283,13 +330,7 @@ class Gateway(EntryPoint):
         await self._model("conversation")
         body = validated(NewMessage, payload)
         identity = current()
-        options = openai_routes.check_generation(
-            GenerationRequest(
-                messages=[ChatMessage(role="user", content=body.content)],
-                max_tokens=body.max_tokens,
-                temperature=body.temperature,
-            )
-        )
+        options = checked_message(body)
         trail().input_digest = keyed_digest(body.content)
         extended = await remote.call(
             self.conversation.to_async.extend(
@@ -338,8 +379,8 @@ class Gateway(EntryPoint):
         request: Request,
         since: Timestamp | None = None,
         until: Timestamp | None = None,
-        principal: str | None = None,
-        model: str | None = None,
+        principal: str | None = Query(None, pattern=FILTER_NAME),
+        model: str | None = Query(None, pattern=FILTER_NAME),
         limit: int = Query(100, ge=1, le=1000),
     ) -> dict:
         unknown = set(request.query_params) - AUDIT_FILTERS
@@ -369,7 +410,7 @@ class Gateway(EntryPoint):
         return info
 
     async def _generate(self, request: GenerationRequest) -> GenerationResult:
-        (result,) = await remote.call(self.generation.to_async.generate([request]))
+        (result,) = await remote.call_pure(lambda: self.generation.to_async.generate([request]))
         return GenerationResult.model_validate(result)
 
     async def _stream(self, request: GenerationRequest):

@@ -68,7 +68,7 @@ class Guard:
             return texts
         findings = [
             [Finding.model_validate(f) for f in found]
-            for found in await remote.call(self.analyze(texts))
+            for found in await remote.call_pure(lambda: self.analyze(texts))
         ]
         found = Counter(f.entity_type for per_text in findings for f in per_text)
         for entity, count in found.items():

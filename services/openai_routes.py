@@ -4,6 +4,7 @@ same code runs against a remote service (gateway) or the service's own batched A
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
@@ -33,6 +34,9 @@ from .settings import MODEL_IDS, get_settings
 Encode = Callable[[list[str]], Awaitable[np.ndarray]]
 Generate = Callable[[GenerationRequest], Awaitable[GenerationResult]]
 Stream = Callable[[GenerationRequest], AsyncIterator[dict[str, Any]]]
+# Control characters but the whitespace ones (\t \n \v \f \r). No clinical text holds them,
+# and PostgreSQL refuses NUL in text: a conversation turn holding one could not be stored.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def check_model(model: str, expected: tuple[str, ...]) -> None:
@@ -51,6 +55,8 @@ def check_texts(texts: list[str]) -> list[str]:
     for i, text in enumerate(texts):
         if not text.strip():
             raise APIError(400, f"Text {i} is empty.", "invalid_input")
+        if _CONTROL.search(text):
+            raise APIError(400, f"Text {i} contains a control character.", "invalid_input")
         if len(text) > settings.max_chars:
             raise APIError(
                 400, f"Text {i} is longer than {settings.max_chars} characters.", "text_too_long"
@@ -71,6 +77,13 @@ def check_generation(request: GenerationRequest) -> GenerationRequest:
         raise APIError(400, "A prompt or messages are required.", "invalid_input")
     if request.prompt is not None and not request.prompt.strip():
         raise APIError(400, "The prompt is empty.", "invalid_input")
+    # A user's message is a text like the prompt: empty, it is refused rather than answered.
+    # (An assistant turn may be empty: the model's own answer, sent back as history.)
+    for i, message in enumerate(request.messages or []):
+        if message.role == "user" and not message.content.strip():
+            raise APIError(400, f"Message {i} is empty.", "invalid_input")
+    if any(_CONTROL.search(t) for t in texts):
+        raise APIError(400, "The input contains a control character.", "invalid_input")
     if sum(len(t) for t in texts) > settings.max_chars:
         raise APIError(
             400, f"The input is longer than {settings.max_chars} characters.", "text_too_long"
@@ -128,7 +141,8 @@ async def chat(
     if guard is not None:  # a plain completion: deterministic ones come from the cache
         result = await generate_cached(generation, generate)
     else:
-        result = GenerationResult.model_validate(await remote.call(generate(generation)))
+        answer = await remote.call_pure(lambda: generate(generation))
+        result = GenerationResult.model_validate(answer)
     if guard is not None:
         result = result.model_copy(update={"text": guard.restore(result.text)})
     trail().output_digest = keyed_digest(result.text)
@@ -143,7 +157,8 @@ async def encode_cached(texts: list[str], encode: Encode) -> np.ndarray:
     missing = [i for i, value in enumerate(found) if value is None]
     if not missing:
         return np.stack([np.frombuffer(v, dtype="<f4") for v in found])
-    fresh = await remote.call(encode([texts[i] for i in missing]))
+    batch = [texts[i] for i in missing]
+    fresh = await remote.call_pure(lambda: encode(batch))
     fresh = np.asarray(fresh, dtype="<f4")
     await cache.put_many({keys[i]: fresh[j].tobytes() for j, i in enumerate(missing)})
     rows = {i: fresh[j] for j, i in enumerate(missing)}
@@ -156,13 +171,13 @@ async def generate_cached(request: GenerationRequest, generate: Generate) -> Gen
     """A completion of a de-identified request; greedy ones (temperature 0) are cached,
     before any re-identification."""
     if not request.greedy:
-        return GenerationResult.model_validate(await remote.call(generate(request)))
+        return GenerationResult.model_validate(await remote.call_pure(lambda: generate(request)))
     cache = response_cache()
     key = cache.key("generation", trail().model_version, request.model_dump(mode="json"))
     (found,) = await cache.get_many("generation", [key])
     if found is not None:
         return GenerationResult.model_validate_json(found)
-    result = GenerationResult.model_validate(await remote.call(generate(request)))
+    result = GenerationResult.model_validate(await remote.call_pure(lambda: generate(request)))
     await cache.put_many({key: result.model_dump_json(exclude={"phi_counts"}).encode()})
     return result
 

@@ -8,7 +8,7 @@ a hung request or a BentoML stack trace.
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Awaitable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import TypeVar
 
 import aiohttp
@@ -57,6 +57,19 @@ async def call(awaitable: Awaitable[T]) -> T:
         if translated.status >= 500:
             log.warning("model service call failed: %s (%s)", translated.code, type(error).__name__)
         raise translated from None
+
+
+async def call_pure(make: Callable[[], Awaitable[T]]) -> T:
+    """`call` for calls without side effects (PHI analysis, encoding, generation), retried
+    once when the connection broke before an answer. BentoML's client reuses pooled keep-alive
+    connections, and one that the service closed just as it was reused fails at once (reset,
+    disconnected): seen under a long soak after a stall. A fresh connection succeeds; a
+    service that is really down fails the retry too, and that is a 503."""
+    try:
+        return await make()
+    except (aiohttp.ClientOSError, aiohttp.ServerDisconnectedError) as error:
+        log.info("model service connection broke (%s): retrying once", type(error).__name__)
+    return await call(make())
 
 
 async def stream(chunks: AsyncIterator[T]) -> AsyncIterator[T]:

@@ -27,7 +27,7 @@ from tests.conftest import KEY, serve
 pytestmark = pytest.mark.integration
 
 HEADERS = {"Authorization": f"Bearer {KEY['clinician']}"}
-SOAK_SECONDS = float(os.environ.get("MEDBENTO_SOAK_SECONDS", "180"))
+SOAK_SECONDS = float(os.environ.get("SOAK_SECONDS", "180"))  # not MEDBENTO_*: conftest clears those
 SOAK_GROWTH_BOUND = 150 * 2**20  # bytes of resident memory, all processes of the Bento together
 
 
