@@ -68,7 +68,10 @@ async def call_pure(make: Callable[[], Awaitable[T]]) -> T:
     try:
         return await make()
     except (aiohttp.ClientOSError, aiohttp.ServerDisconnectedError) as error:
-        log.info("model service connection broke (%s): retrying once", type(error).__name__)
+        # The OS error says which (reset, refused, backlog full); it holds no request data.
+        log.info(
+            "model service connection broke (%s: %s): retrying once", type(error).__name__, error
+        )
     return await call(make())
 
 
