@@ -26,8 +26,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from . import logs
 from .audit import EventIn
-from .auth import ANONYMOUS, IDENTITY, Identity, allowed_roles, keyring
-from .errors import REQUEST_ID, APIError
+from .auth import ANONYMOUS, IDENTITY, Identity, allowed_roles, keyring, route_of
+from .errors import RAISED, REQUEST_ID, APIError
 from .guard import TRAIL, Trail
 from .metrics import AUDIT_EVENTS, resource_metrics
 from .ratelimit import rate_limits
@@ -169,11 +169,19 @@ class AccessControl:
                     {"www-authenticate": "Bearer"} if status == 401 else None,
                 )
                 return
+            if not _json_or_no_body(scope):
+                status = 415
+                await self._refuse(scope, send, identity, trail, started, APIError(415))
+                return
 
             async def send_after_audit(message: Message) -> None:
                 nonlocal status
                 if message["type"] == "http.response.start":
                     status = message["status"]
+                    if (raised := RAISED.get()) and status >= 400:
+                        # What RequestContext answers, and so what is recorded: FastAPI turns
+                        # an error raised while it reads the body (413) into its own 400.
+                        status = message["status"] = raised[-1].status
                     try:
                         await self._audit(scope, identity, trail, status, started)
                     except Exception:
@@ -196,7 +204,7 @@ class AccessControl:
                 extra={
                     "request_id": REQUEST_ID.get(),
                     "method": scope["method"],
-                    "route": path,
+                    "route": route_of(path),
                     "status": status,
                     "latency_ms": round((time.perf_counter() - started) * 1000, 1),
                     "principal": (identity or ANONYMOUS).principal,
@@ -224,8 +232,8 @@ class AccessControl:
             request_id=REQUEST_ID.get(),
             principal=identity.principal,
             role=identity.role,
-            action=f"{scope['method']} {scope.get('route_name') or scope['path']}",
-            route=scope["path"],
+            action=f"{scope['method']} {route_of(scope['path'])}",
+            route=route_of(scope["path"]),
             status=status,
             outcome=_outcome(status),
             latency_ms=round((time.perf_counter() - started) * 1000, 2),
@@ -261,6 +269,20 @@ def _outcome(status: int) -> str:
     if status == 422:
         return "rejected"
     return "client_error" if status < 500 else "error"
+
+
+def _json_or_no_body(scope: Scope) -> bool:
+    """Every public request body is JSON. BentoML would read one of another declared type
+    anyway (text/plain as JSON; forms and multipart with its form parser, which answers a
+    malformed multipart body with a 500), so any other type is refused before a parser sees
+    it. Without a content-type BentoML reads JSON and FastAPI refuses a body (400)."""
+    content_type = Headers(scope=scope).get("content-type")
+    if scope["method"] not in ("POST", "PUT", "PATCH") or content_type is None:
+        return True
+    media_type = content_type.split(";")[0].strip().lower()
+    return media_type == "application/json" or (
+        media_type.startswith("application/") and media_type.endswith("+json")
+    )
 
 
 async def _error(send: Send, error: APIError, headers: dict[str, str] | None = None) -> None:

@@ -19,7 +19,7 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from .settings import Role, get_settings
+from .settings import MODEL_IDS, Role, get_settings
 
 log = logging.getLogger("medbento.auth")
 
@@ -70,6 +70,17 @@ def allowed_roles(path: str) -> tuple[bool, set[str] | None]:
         if pattern.match(path):
             return True, roles
     return False, None
+
+
+def route_of(path: str) -> str:
+    """A public path as logs and audit events name it. A path parameter is whatever the client
+    put there, PHI included: it is written as its name (a served model's id is kept)."""
+    parts = path.split("/")
+    if len(parts) > 2 and parts[1] == "conversations":
+        parts[2] = "{conversation_id}"
+    elif len(parts) > 3 and parts[1] == "models" and parts[2] not in MODEL_IDS:
+        parts[2] = "{model_id}"
+    return "/".join(parts)
 
 
 def digest(key: str) -> str:

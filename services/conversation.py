@@ -9,6 +9,7 @@ and keeps the most recent turns when the history outgrows the context).
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import AsyncGenerator
 
@@ -37,6 +38,7 @@ from .sessions import Turn, open_sessions
 from .settings import get_settings, http_config
 
 settings = get_settings()
+_CONVERSATION_ID = re.compile(r"[0-9a-f]{32}")
 
 
 @bentoml.service(
@@ -150,7 +152,13 @@ class Conversation(EntryPoint):
         )
 
     async def _owned(self, conversation_id: str, owner: str):
-        conversation = await self.sessions.get(conversation_id)
+        # An id that no conversation can have (they are uuid4 hex) is not looked up: a client's
+        # NUL in a path or body would reach PostgreSQL, which refuses it with an error (5xx).
+        conversation = (
+            await self.sessions.get(conversation_id)
+            if _CONVERSATION_ID.fullmatch(conversation_id)
+            else None
+        )
         # Someone else's conversation answers exactly like a missing one.
         if conversation is None or conversation.owner != owner:
             raise APIError(404, "No such conversation.", "conversation_not_found")
@@ -171,6 +179,9 @@ async def chat_with_conversation(
     """/v1/chat/completions with model "conversation": continue `conversation_id`, or start a
     conversation from the request's messages; the answer carries the conversation id."""
     openai_routes.check_model(request.model, ("conversation",))
+    # Checked again in openai_routes.chat, but that is after the messages are stored: a
+    # refused request must leave no turn behind (nor a new, empty conversation).
+    openai_routes.check_generation(request.generation(default_max_tokens=settings.max_tokens))
     conversation_id = request.conversation_id
     if not conversation_id:
         created = await remote.call(conversation.create(owner=owner, messages=[]))

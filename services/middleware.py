@@ -15,6 +15,7 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from . import openapi_doc
+from .auth import route_of
 from .errors import RAISED, REQUEST_ID, APIError, envelope, new_request_id, rewrite_foreign_error
 from .settings import get_settings
 
@@ -99,7 +100,9 @@ class RequestContext:
             # probe that timed out (something behind us is not answering: 503).
             ours = deadline.expired()
             log.warning(
-                "%s: %s", "request timed out" if ours else "dependency timed out", scope["path"]
+                "%s: %s",
+                "request timed out" if ours else "dependency timed out",
+                route_of(scope["path"]),
             )
             if not started:
                 await reply(504 if ours else 503)
@@ -118,8 +121,13 @@ class RequestContext:
             REQUEST_ID.reset(token)
 
 
-class _BodyTooLarge(Exception):
-    pass
+class _BodyTooLarge(APIError):
+    """An APIError, so that BentoML answers it as the client's 413 it is: a plain exception
+    was a 500 to everything inside this middleware (access log, audit trail, metrics) and a
+    traceback in the log, for a client's oversized chunked upload."""
+
+    def __init__(self) -> None:
+        super().__init__(413)
 
 
 def _limit_body(receive: Receive, limit: int, overflow: dict[str, bool]) -> Receive:

@@ -46,6 +46,10 @@ class ChatMessage(BaseModel):
             parts = [
                 p.get("text", "") for p in value if isinstance(p, dict) and p.get("type") == "text"
             ]
+            # A ValueError, which pydantic reports (400); joining a non-string part would raise
+            # a TypeError, which escapes validation (500).
+            if not all(isinstance(p, str) for p in parts):
+                raise ValueError("a text part's text must be a string")
             return "".join(parts)
         return value
 
