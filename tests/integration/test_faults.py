@@ -88,6 +88,16 @@ def bento_processes(server) -> list[psutil.Process]:
     ]
 
 
+def resident_memory(server) -> dict[str, int]:
+    """Resident bytes of each service process of the Bento, by service name."""
+    memory = {}
+    for process in bento_processes(server):
+        cmdline = process.cmdline()
+        name = cmdline[cmdline.index("--service-name") + 1] if "--service-name" in cmdline else "?"
+        memory[name] = memory.get(name, 0) + process.memory_info().rss
+    return memory
+
+
 def service_process(server, name: str) -> psutil.Process:
     for process in bento_processes(server):
         cmdline = process.cmdline()
@@ -147,19 +157,20 @@ def test_soak_32_clients_without_errors_or_memory_growth():
         with Load(server.url, clients=32) as load:
             # Warm: every process has allocated its working set (batches of every size).
             assert load.wait_for(lambda: len(load.outcomes) >= 500, 120)
-            before = sum(p.memory_info().rss for p in bento_processes(server))
+            before = resident_memory(server)
             started = time.monotonic()
             time.sleep(SOAK_SECONDS)
-            after = sum(p.memory_info().rss for p in bento_processes(server))
+            after = resident_memory(server)
             served = len(load.since(started))
         outcomes = load.outcomes
     finally:
         server.stop()
     statuses = Counter(o[1] for o in outcomes)
-    growth = after - before
+    growth = sum(after.values()) - sum(before.values())
+    by_service = {name: f"{(after[name] - before[name]) / 2**20:+.0f}" for name in after}
     print(
         f"soak: {served} requests in {SOAK_SECONDS:.0f} s at 32 clients, statuses {dict(statuses)},"
-        f" resident memory {before / 2**20:.0f} -> {after / 2**20:.0f} MiB"
+        f" resident memory {sum(before.values()) / 2**20:.0f} MiB, growth (MiB) {by_service}"
     )
     assert set(statuses) == {200}, statuses
     assert served >= SOAK_SECONDS  # it kept serving: at least one request a second
