@@ -24,6 +24,31 @@ T = TypeVar("T")
 # died mid-request is aiohttp's ServerDisconnectedError); its sync and streaming paths, httpx.
 FAILURES = (BentoMLException, httpx.HTTPError, aiohttp.ClientError, TimeoutError, ConnectionError)
 
+# BentoML's client for a dependency keeps an idle connection 15 s (aiohttp's default) while the
+# dependency's uvicorn closes it after 5 s, so a request written to a connection the service is
+# closing fails at once (reset or disconnected; bentoml/BentoML#4971). Under load, a stall (such
+# as PostgreSQL restarting) leaves the pooled connections idle past 5 s and the next wave of
+# requests meets the race. `call_pure` retries the calls that may be repeated, but the audit
+# write may not be (a retry could record one request twice), so there it would withhold a
+# response for nothing. The client drops idle connections well before the service does.
+CLIENT_KEEPALIVE_S = 2.0
+
+
+def _drop_idle_connections_before_the_service_does() -> None:
+    from _bentoml_impl.client.proxy2 import AsyncClient  # BentoML 1.4's dependency client
+
+    make_client = AsyncClient._make_client
+
+    def make(*args, **kwargs) -> aiohttp.ClientSession:
+        session = make_client(*args, **kwargs)
+        session.connector._keepalive_timeout = CLIENT_KEEPALIVE_S  # aiohttp has no setter
+        return session
+
+    AsyncClient._make_client = staticmethod(make)
+
+
+_drop_idle_connections_before_the_service_does()
+
 
 def translate(error: Exception) -> APIError:
     if isinstance(error, APIError):
