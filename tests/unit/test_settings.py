@@ -75,15 +75,19 @@ def test_the_error_line_never_contains_the_value():
     assert "not-a-number-secret" not in line
 
 
-def test_invalid_settings_stop_the_process_with_one_line():
-    env = {"MEDBENTO_ENV": "production", "PATH": "/usr/bin:/bin"}
-    run = subprocess.run(
+def start_with(env: dict[str, str]) -> subprocess.CompletedProcess:
+    """A fresh process reading its settings from `env`, as a server would at start."""
+    return subprocess.run(
         [sys.executable, "-c", "import services.settings as s; s.get_settings()"],
-        env=env,
+        env=env | {"PATH": "/usr/bin:/bin"},
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def test_invalid_settings_stop_the_process_with_one_line():
+    run = start_with({"MEDBENTO_ENV": "production"})
     assert run.returncode == 2
     assert run.stderr.strip().count("\n") == 0
     assert run.stderr.startswith("medbento: invalid settings: MEDBENTO_DATABASE_URL: production")
@@ -95,14 +99,7 @@ def test_a_bad_role_names_the_setting_but_never_the_key():
 
 
 def test_a_setting_that_is_not_json_stops_with_one_line_and_no_value():
-    env = {"MEDBENTO_API_KEYS": "sk-not-json-secret", "PATH": "/usr/bin:/bin"}
-    run = subprocess.run(
-        [sys.executable, "-c", "import services.settings as s; s.get_settings()"],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    run = start_with({"MEDBENTO_API_KEYS": "sk-not-json-secret"})
     assert run.returncode == 2
     assert run.stderr.strip().count("\n") == 0 and "api_keys" in run.stderr
     assert "not-json-secret" not in run.stderr
