@@ -42,5 +42,13 @@ test: models
 lint: $(STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
-bench: models
-	$(BIN)/python -m bench
+# The benchmark's peer, infinity-emb, pins numpy<2 and sentence-transformers<4: its own venv.
+PEER := .venv-infinity
+$(PEER)/.installed:
+	$(PYTHON) -m venv $(PEER)
+	$(TORCH_PIP_ENV) $(PEER)/bin/pip install --quiet "$$(grep -m1 '^torch==' requirements.txt)"
+	$(PEER)/bin/pip install --quiet "infinity-emb[server,torch]==0.0.78"
+	touch $@
+
+bench: models $(PEER)/.installed
+	$(BIN)/python -m bench --profile

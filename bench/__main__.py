@@ -1,94 +1,385 @@
-"""medbento benchmark: served figures against the in-process limit, in one run, as ratios.
+"""medbento benchmark: served figures against their in-process limits and a peer, in one run.
 
-    python -m bench            (make bench)
+    python -m bench              (make bench)  the whole run, about 15 minutes on two cores
+    python -m bench --quick      fewer requests per point, to try a change
+    python -m bench --profile    also sample every service process with py-spy at 64 clients
 
-It measures the in-process model first (nothing else running), then starts the Gateway with
-`bentoml.serve` and loads it from this process. Absolute times depend on the machine; the
-ratios are what the README reports.
+Order: the in-process references first, with nothing else running; then the Gateway with the
+PHI guard on, off, and with adaptive batching off; then infinity-emb on the same model. The
+load generator runs in this process, so every served figure pays for its own client (the
+in-process ones do not). Absolute times depend on the machine; the README reports ratios.
+Writes bench/results/latest.json and bench/results/embeddings.png.
 """
 
 from __future__ import annotations
 
+import argparse
+import contextlib
+import json
 import os
-import statistics
-import sys
+import platform
+import subprocess
 import tempfile
 import time
+from pathlib import Path
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("MEDBENTO_ENV", "testing")
-os.environ.setdefault("MEDBENTO_DATA_DIR", tempfile.mkdtemp(prefix="medbento-bench-"))
+# The test suite's environment (testing, keys, no rate limit in the way) before any services
+# module reads its settings.
+from tests.conftest import KEY, free_port, serve
 
-from . import load
+from . import chart, limits, load, peer, profile
 
-LONE, CONCURRENT, TOTAL = 100, 64, 1280
+RESULTS = Path(__file__).resolve().parent / "results"
+CONCURRENCY = (1, 2, 4, 8, 16, 32, 64)
+LONE = 100
+GENERATION_CLIENTS, GENERATION_PROMPTS, GENERATION_TOKENS = 8, 64, 32
+
+
+# The servers' own logs (a JSON line per request) go to a file, not between the progress lines:
+# the workers inherit this process's stdout and stderr, so those are pointed at the file and
+# the console keeps copies of the originals.
+CONSOLE = os.fdopen(os.dup(1), "w", buffering=1)
+PROGRESS = os.fdopen(os.dup(2), "w", buffering=1)
+SERVER_LOG = Path(tempfile.mkdtemp(prefix="medbento-bench-")) / "servers.log"
 
 
 def progress(message: str) -> None:
-    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=PROGRESS, flush=True)
 
 
-def in_process() -> dict[str, float]:
-    import bentoml
+def servers_log_to_file() -> None:
+    log = os.open(SERVER_LOG, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    os.dup2(log, 1)
+    os.dup2(log, 2)
+
+
+def requests_at(clients: int, quick: bool) -> int:
+    return max(50 if quick else 100, (6 if quick else 16) * clients)
+
+
+def embedding_bodies(n: int, tag: str, model: str = "embedding") -> list[dict]:
+    return [{"model": model, "input": text} for text in load.unique_texts(n, tag)]
+
+
+def sweep(url: str, path: str, token, model: str, tag: str, quick: bool) -> dict:
+    points = {}
+    for clients in CONCURRENCY:
+        # A few rounds at the new concurrency first: the batching dispatcher's learned wait
+        # takes a moment to follow a change of load, and each point is the steady state.
+        load.run(
+            url,
+            path,
+            embedding_bodies(max(20, 3 * clients), f"{tag}-w{clients}", model),
+            clients,
+            token,
+        )
+        bodies = embedding_bodies(requests_at(clients, quick), f"{tag}-c{clients}", model)
+        result = load.run(url, path, bodies, clients, token)
+        points[clients] = result
+        progress(
+            f"  {clients:>2} clients: {result.throughput:7.1f} req/s, "
+            f"p50 {result.median * 1000:6.0f} ms, p99 {result.percentile(0.99) * 1000:6.0f} ms, "
+            f"errors {result.errors}"
+        )
+    return points
+
+
+@contextlib.contextmanager
+def gateway(env: dict[str, str]):
+    server = serve("services.gateway:Gateway", env)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def warm(url: str, path: str, token, model: str) -> None:
+    load.run(url, path, embedding_bodies(256, "warmup", model), 32, token)
+
+
+def generation_prompt(tag: str, i: int) -> str:
+    return f"{tag} {i}: summarise the plan for a patient with chest pain for {i % 9 + 1} days"
+
+
+def generation(url: str, token: str) -> dict:
+    def bodies(tag: str, n: int, stream: bool = False) -> list[dict]:
+        return [
+            {
+                "model": "generation",
+                "messages": [{"role": "user", "content": generation_prompt(tag, i)}],
+                "max_tokens": GENERATION_TOKENS,
+                "temperature": 0,
+                "stream": stream,
+            }
+            for i in range(n)
+        ]
+
+    path = "/v1/chat/completions"
+    load.run(url, path, bodies("warm", 8), GENERATION_CLIENTS, token)
+    batched = load.run(url, path, bodies("batched", GENERATION_PROMPTS), GENERATION_CLIENTS, token)
+    sequential = load.run(url, path, bodies("sequential", GENERATION_PROMPTS), 1, token)
+    streamed = load.run(url, path, bodies("stream", 16, stream=True), 1, token, stream=True)
+    return {"batched": batched, "sequential": sequential, "streamed": streamed}
+
+
+def environment() -> dict:
     import torch
-    from sentence_transformers import SentenceTransformer
 
-    model = SentenceTransformer(bentoml.models.get("clinical-embedder:latest").path, device="cpu")
-    texts = load.unique_texts(512, "inproc")
-    model.encode(texts[:64], batch_size=64)
-    single = []
-    for text in texts[:LONE]:
-        started = time.perf_counter()
-        model.encode([text], normalize_embeddings=True)
-        single.append(time.perf_counter() - started)
-    best = 0.0
-    for size in (16, 32, 64, 128):
-        started, done = time.perf_counter(), 0
-        for i in range(0, len(texts), size):
-            model.encode(texts[i : i + size], batch_size=size, normalize_embeddings=True)
-            done += len(texts[i : i + size])
-        best = max(best, done / (time.perf_counter() - started))
     return {
-        "single_s": statistics.median(single),
-        "limit_rps": best,
-        "threads": torch.get_num_threads(),
+        "cpus": os.cpu_count(),
+        "torch_threads": torch.get_num_threads(),
+        "device": "cuda" if torch.cuda.is_available() else "cpu",
+        "torch": torch.__version__,
+        "python": platform.python_version(),
+        "commit": commit(),
+    }
+
+
+def commit() -> str:
+    """HEAD, marked -dirty when the measured code differs from it."""
+
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], capture_output=True, text=True, check=False).stdout
+
+    dirty = git("status", "--porcelain", "--", "services", "bench", "configuration.yaml").strip()
+    return git("rev-parse", "--short", "HEAD").strip() + ("-dirty" if dirty else "")
+
+
+def figures(result: load.Result) -> dict:
+    return {
+        "rps": round(result.throughput, 1),
+        "p50_ms": round(result.median * 1000, 1),
+        "p99_ms": round(result.percentile(0.99) * 1000, 1),
+        "errors": result.errors,
+        "requests": result.requests,
     }
 
 
 def main() -> None:
-    progress("in-process embedding model (single text, best batch size)")
-    reference = in_process()
-    progress("starting the Gateway with bentoml.serve")
-    from tests.conftest import serve
+    parser = argparse.ArgumentParser(prog="python -m bench")
+    parser.add_argument("--quick", action="store_true", help="fewer requests per point")
+    parser.add_argument("--profile", action="store_true", help="py-spy every service at 64")
+    parser.add_argument("--skip-peer", action="store_true", help="leave out infinity-emb")
+    args = parser.parse_args()
+    RESULTS.mkdir(exist_ok=True)
+    servers_log_to_file()
+    progress(f"server logs: {SERVER_LOG}")
+    env = environment()
+    progress(
+        f"machine: {env['cpus']} CPUs, torch {env['torch']} with {env['torch_threads']} "
+        f"threads, device {env['device']}, commit {env['commit']}"
+    )
+    out: dict = {"environment": env}
 
-    server = serve("services.gateway:Gateway")
-    try:
-        load.run(server.url, load.unique_texts(128, "warmup"), CONCURRENT)
-        progress(f"lone client: {LONE} sequential requests")
-        lone = load.run(server.url, load.unique_texts(LONE, "lone"), 1)
-        progress(f"{CONCURRENT} concurrent clients: {TOTAL} requests")
-        busy = load.run(server.url, load.unique_texts(TOTAL, "busy"), CONCURRENT)
-    finally:
-        server.stop()
+    progress("in-process references (nothing else running)")
+    model, guarded = limits.pipelines()
+    texts = load.unique_texts(512, "reference")
+    reference = {
+        "model_single_ms": model.single(texts[:LONE]) * 1000,
+        "guard_single_ms": guarded.single(texts[:LONE]) * 1000,
+    }
+    reference["model_limit"], reference["model_batch"] = model.best_batch(texts)
+    reference["guard_limit"], reference["guard_batch"] = guarded.best_batch(texts)
+    curves: dict[str, dict[int, tuple[float, float]]] = {"in-process model": {}}
+    curves["in-process guard + model"] = {}
+    for clients in CONCURRENCY:
+        sample = texts[: max(8 * clients, 128)]
+        curves["in-process model"][clients] = model.at_concurrency(sample, clients)
+        curves["in-process guard + model"][clients] = guarded.at_concurrency(sample, clients)
+    progress(
+        f"  model: {reference['model_single_ms']:.1f} ms single, "
+        f"{reference['model_limit']:.0f} texts/s at batch {reference['model_batch']}; "
+        f"guard + model: {reference['guard_single_ms']:.1f} ms single, "
+        f"{reference['guard_limit']:.0f} texts/s at batch {reference['guard_batch']}"
+    )
+    progress("in-process generator: one prompt at a time and batched")
+    prompts = [generation_prompt("reference", i) for i in range(GENERATION_PROMPTS)]
+    reference["generation"] = limits.generation_batching(
+        prompts, GENERATION_TOKENS, GENERATION_CLIENTS
+    )
+    out["reference"] = reference
+    del model, guarded
 
-    print(f"\nmachine: {os.cpu_count()} CPUs, torch threads {reference['threads']}, device cpu")
-    print("| figure | measured | reference | ratio |")
-    print("|---|---|---|---|")
+    token, route = KEY["researcher"], "/v1/embeddings"
+    served: dict[str, dict] = {}
+    for label, settings in (
+        ("guard on", {}),
+        ("guard off", {"MEDBENTO_PHI_POLICY": "off"}),
+    ):
+        progress(f"Gateway, PHI guard {label.split()[1]}: starting")
+        with gateway(settings) as server:
+            warm(server.url, route, token, "embedding")
+            # After a burst, BentoML's dispatcher keeps waiting for company that is not coming
+            # for a few seconds (its learned wait decays): measured here, a lone request takes
+            # 34 ms then, 23 ms once settled. The lone figure is the settled one.
+            load.run(server.url, route, embedding_bodies(200, f"settle-{label}"), 1, token)
+            progress(f"Gateway, {label}: lone client, {LONE} requests")
+            pids = profile.service_processes(server) | {"load generator": os.getpid()}
+            before = {name: profile.cpu_seconds(pid) for name, pid in pids.items()}
+            lone = load.run(server.url, route, embedding_bodies(LONE, f"lone-{label}"), 1, token)
+            out.setdefault("cpu_ms_per_request_lone", {})[label] = {
+                name: round((profile.cpu_seconds(pid) - before[name]) / LONE * 1000, 2)
+                for name, pid in pids.items()
+            }
+            progress(f"Gateway, {label}: 1 to 64 clients")
+            points = sweep(server.url, route, token, "embedding", label, args.quick)
+            served[label] = {"lone": lone, "points": points}
+            if args.profile:
+                progress(f"Gateway, {label}: CPU per request and py-spy, 64 clients")
+                samples = RESULTS / "profile" / label.replace(" ", "-")
+                # CPU per request from the kernel's accounting first (no sampler attached),
+                # then py-spy's samples of where the Python time goes.
+                before = {name: profile.cpu_seconds(pid) for name, pid in pids.items()}
+                timed = load.run(server.url, route, embedding_bodies(1500, "cpu"), 64, token)
+                cpu = {
+                    name: (profile.cpu_seconds(pid) - before[name]) / timed.requests * 1000
+                    for name, pid in pids.items()
+                }
+                recorders = profile.start(profile.service_processes(server), 20, samples)
+                load.run(server.url, route, embedding_bodies(3000, "profile"), 64, token)
+                for recorder in recorders:
+                    recorder.wait()
+                summary = "CPU per request at 64 clients (ms, all threads):\n" + "\n".join(
+                    f"  {name}: {ms:.2f}" for name, ms in sorted(cpu.items(), key=lambda kv: -kv[1])
+                )
+                summary += f"\n  ({timed.throughput:.0f} req/s)\n\n" + profile.summary(samples)
+                out.setdefault("cpu_ms_per_request", {})[label] = {
+                    name: round(ms, 2) for name, ms in cpu.items()
+                }
+                (RESULTS / f"profile-{label.replace(' ', '-')}.txt").write_text(summary + "\n")
+                print(summary, file=CONSOLE, flush=True)
+            if label == "guard on":
+                progress("Gateway, guard on: generation, batched and one at a time")
+                out["generation"] = {
+                    name: figures(result) | {"tokens": result.tokens}
+                    | ({"ttft_ms": round(1000 * sorted(result.first_token)[len(result.first_token) // 2], 1)}
+                       if result.first_token else {})
+                    for name, result in generation(server.url, KEY["clinician"]).items()
+                }  # fmt: skip
+
+    progress("Gateway, guard off, adaptive batching off (max batch size 1): 32 clients")
+    with gateway({"MEDBENTO_PHI_POLICY": "off", "MEDBENTO_EMBED_MAX_BATCH_SIZE": "1"}) as server:
+        warm(server.url, route, token, "embedding")
+        unbatched = load.run(
+            server.url, route, embedding_bodies(requests_at(32, args.quick), "unbatched"), 32, token
+        )
+    progress(f"  {unbatched.throughput:.1f} req/s, errors {unbatched.errors}")
+
+    peer_points = None
+    if args.skip_peer or not peer.available():
+        progress("infinity-emb: left out (make bench installs it in .venv-infinity)")
+    else:
+        import bentoml
+
+        model_dir = bentoml.models.get("clinical-embedder:latest").path
+        progress(f"infinity-emb {peer.version()}: starting on the same model")
+        log = Path(tempfile.mkdtemp(prefix="medbento-bench-")) / "infinity.log"
+        with peer.infinity(model_dir, free_port(), reference["model_batch"], log) as url:
+            warm(url, "/embeddings", None, peer.SERVED_NAME)
+            progress("infinity-emb: 1 to 64 clients")
+            peer_points = sweep(url, "/embeddings", None, peer.SERVED_NAME, "peer", args.quick)
+        out["peer"] = {"name": "infinity-emb", "version": peer.version()}
+
+    report(out, reference, served, unbatched, peer_points, curves)
+
+
+def report(out, reference, served, unbatched, peer_points, curves) -> None:
+    on, off = served["guard on"], served["guard off"]
+    on64, off64, off32 = on["points"][64], off["points"][64], off["points"][32]
+    out["served"] = {
+        label: {
+            "lone": figures(s["lone"]),
+            "clients": {c: figures(r) for c, r in s["points"].items()},
+        }
+        for label, s in served.items()
+    }
+    out["unbatched_32"] = figures(unbatched)
+    rows = [
+        ("embeddings, guard off, 64 clients", f"{off64.throughput:.0f} req/s",
+         f"in-process model, batch {reference['model_batch']}: {reference['model_limit']:.0f} texts/s",
+         off64.throughput / reference["model_limit"], ">= 0.85"),
+        ("embeddings, guard on, 64 clients", f"{on64.throughput:.0f} req/s",
+         f"in-process guard + model, batch {reference['guard_batch']}: {reference['guard_limit']:.0f} texts/s",
+         on64.throughput / reference["guard_limit"], ">= 0.80"),
+        ("p99 at 64 clients, guard off / on", f"{off64.percentile(0.99) * 1000:.0f} / {on64.percentile(0.99) * 1000:.0f} ms",
+         "", None, "< 2000 ms"),
+        ("p50 at 64 clients, guard off / on", f"{off64.median * 1000:.0f} / {on64.median * 1000:.0f} ms", "", None, ""),
+        ("adaptive batching on / off, guard off, 32 clients", f"{off32.throughput:.0f} / {unbatched.throughput:.0f} req/s",
+         "", off32.throughput / unbatched.throughput, ">= 1.8x"),
+        ("lone client median, guard on", f"{on['lone'].median * 1000:.1f} ms",
+         f"in-process guard + model, one text: {reference['guard_single_ms']:.1f} ms",
+         on["lone"].median * 1000 / reference["guard_single_ms"], "<= 1.5x"),
+        ("lone client median, guard off", f"{off['lone'].median * 1000:.1f} ms",
+         f"in-process model, one text: {reference['model_single_ms']:.1f} ms",
+         off["lone"].median * 1000 / reference["model_single_ms"], ""),
+    ]  # fmt: skip
+    if peer_points:
+        p64 = peer_points[64]
+        rows.append(
+            ("infinity-emb, 64 clients (no guard, no auth, no audit)", f"{p64.throughput:.0f} req/s, p99 {p64.percentile(0.99) * 1000:.0f} ms",
+             f"medbento guard off: {off64.throughput:.0f} req/s", off64.throughput / p64.throughput, "medbento ahead (> 1)")
+        )  # fmt: skip
+        out["peer"]["clients"] = {c: figures(r) for c, r in peer_points.items()}
+    if "generation" in out:
+        g = out["generation"]
+        batched = g["batched"]["tokens"] / (g["batched"]["requests"] / g["batched"]["rps"])
+        sequential = g["sequential"]["tokens"] / (
+            g["sequential"]["requests"] / g["sequential"]["rps"]
+        )
+        rows.append(
+            (f"generation, {GENERATION_CLIENTS} concurrent chat completions", f"{batched:.0f} tokens/s",
+             f"one at a time: {sequential:.0f} tokens/s", batched / sequential, ">= 2x")
+        )  # fmt: skip
+        inproc = reference["generation"]
+        rows.append(
+            (f"generation in-process, batches of {GENERATION_CLIENTS}", f"{inproc['batched']:.0f} tokens/s",
+             f"one at a time: {inproc['one_at_a_time']:.0f} tokens/s", inproc["batched"] / inproc["one_at_a_time"],
+             "(the most batching can gain)")
+        )  # fmt: skip
+        rows.append(
+            ("generation, time to first token (streaming, lone client)",
+             f"{g['streamed'].get('ttft_ms', float('nan')):.0f} ms", f"whole answer: {g['streamed']['p50_ms']:.0f} ms", None, "")
+        )  # fmt: skip
+    errors = sum(r.errors for s in served.values() for r in [s["lone"], *s["points"].values()])
+    rows.append(("errors, all medbento runs", str(errors + unbatched.errors), "", None, "0"))
+    out["rows"] = [
+        {"figure": f, "measured": m, "reference": r, "ratio": q, "target": t}
+        for f, m, r, q, t in rows
+    ]
+
+    env = out["environment"]
+    print(file=CONSOLE)
     print(
-        f"| lone-client median latency | {lone.median * 1000:.1f} ms "
-        f"| in-process single text {reference['single_s'] * 1000:.1f} ms "
-        f"| {lone.median / reference['single_s']:.2f}x |"
+        f"machine: {env['cpus']} CPUs, torch {env['torch']} ({env['torch_threads']} threads), "
+        f"device {env['device']}, commit {env['commit']}",
+        file=CONSOLE,
     )
-    print(
-        f"| /v1/embeddings throughput, {CONCURRENT} clients | {busy.throughput:.1f} req/s "
-        f"| in-process best batch {reference['limit_rps']:.1f} texts/s "
-        f"| {busy.throughput / reference['limit_rps']:.2f} |"
+    print("| figure | measured | reference | ratio | target |", file=CONSOLE)
+    print("|---|---|---|---|---|", file=CONSOLE)
+    for figure, measured, ref, ratio, target in rows:
+        shown = "" if ratio is None else f"{ratio:.2f}"
+        print(f"| {figure} | {measured} | {ref} | {shown} | {target} |", file=CONSOLE)
+
+    chart_curves = {
+        "medbento, guard off": {c: (r.throughput, r.percentile(0.99)) for c, r in off["points"].items()},
+        "medbento, guard on": {c: (r.throughput, r.percentile(0.99)) for c, r in on["points"].items()},
+    }  # fmt: skip
+    if peer_points:
+        chart_curves["infinity-emb"] = {
+            c: (r.throughput, r.percentile(0.99)) for c, r in peer_points.items()
+        }
+    chart_curves.update(curves)
+    out["curves"] = {
+        name: {c: list(v) for c, v in points.items()} for name, points in chart_curves.items()
+    }
+    chart.draw(
+        chart_curves,
+        f"/v1/embeddings, one text per request, all-MiniLM-L6-v2 - {env['cpus']} CPUs, "
+        f"{env['device']}, commit {env['commit']}",
+        RESULTS / "embeddings.png",
     )
-    print(
-        f"| latency at {CONCURRENT} clients | p50 {busy.median * 1000:.0f} ms, "
-        f"p99 {busy.percentile(0.99) * 1000:.0f} ms | | |"
-    )
-    print(f"| errors | {lone.errors + busy.errors} of {LONE + TOTAL} | | |")
+    (RESULTS / "latest.json").write_text(json.dumps(out, indent=1) + "\n")
+    progress(f"wrote {RESULTS / 'latest.json'} and {RESULTS / 'embeddings.png'}")
 
 
 if __name__ == "__main__":

@@ -25,13 +25,15 @@ from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from . import logs
-from .audit import EventIn
+from .audit import AUDIT_BATCH, EventIn
 from .auth import ANONYMOUS, IDENTITY, Identity, allowed_roles, keyring, route_of
+from .coalesce import Coalescer
 from .errors import RAISED, REQUEST_ID, APIError
 from .guard import TRAIL, Trail
 from .metrics import AUDIT_EVENTS, resource_metrics
 from .ratelimit import rate_limits
 from .redis_link import redis_link
+from .settings import get_settings
 from .stats import recent_calls
 
 log = logging.getLogger("medbento.access")
@@ -88,6 +90,19 @@ class EntryPoint:
 
     def __metrics__(self, content: str) -> str:
         return content + resource_metrics()
+
+    def coalesced(self, dependency: str, api: str, max_items: int) -> Coalescer:
+        """The one Coalescer of this process for a dependency's batched API."""
+        coalescers = self.__dict__.setdefault("_coalescers", {})
+        if (dependency, api) not in coalescers:
+            method = getattr(getattr(self, dependency).to_async, api)
+            coalescers[dependency, api] = Coalescer(method, max_items)
+        return coalescers[dependency, api]
+
+    @property
+    def analyze_phi(self) -> Coalescer:
+        """PHIGuard.analyze, this process's concurrent requests sent together."""
+        return self.coalesced("guard", "analyze", get_settings().embed_max_batch_size)
 
 
 def _is_preflight(scope: Scope) -> bool:
@@ -244,7 +259,7 @@ class AccessControl:
             output_digest=trail.output_digest,
         )
         try:
-            await bentoml.get_current_service().audit.to_async.record([event])
+            await bentoml.get_current_service().coalesced("audit", "record", AUDIT_BATCH)([event])
         except Exception:
             AUDIT_EVENTS.labels(result="failed").inc()
             raise

@@ -27,6 +27,7 @@ from .settings import derive_key, get_settings
 
 settings = get_settings()
 GENESIS = "0" * 64
+AUDIT_BATCH = 256  # events per transaction at most
 
 
 class EventIn(BaseModel):
@@ -297,7 +298,7 @@ class AuditLog:
         except Exception:
             return False
 
-    @bentoml.api(batchable=True, max_batch_size=256, max_latency_ms=settings.batch_max_latency_ms)
+    @bentoml.api(**settings.batching(AUDIT_BATCH))
     def record(self, events: list[EventIn]) -> list[int]:
         """Internal: append events (one transaction per batch); returns their sequence numbers."""
         return self.store.append([EventIn.model_validate(e) for e in events])

@@ -60,7 +60,7 @@ class Conversation(EntryPoint):
     async def create(self, owner: str, messages: list[ChatMessage] | None = None) -> dict:
         """Internal: a new conversation, optionally seeded with (de-identified) turns."""
         conversation_id = uuid.uuid4().hex
-        guard = Guard(self.guard.to_async.analyze, reveal=False)
+        guard = Guard(self.analyze_phi, reveal=False)
         contents = await guard.deidentify([m.content for m in messages or []])
         turns = [
             Turn(role=m.role, content=c) for m, c in zip(messages or [], contents, strict=True)
@@ -74,7 +74,7 @@ class Conversation(EntryPoint):
         """Internal: de-identify and store new turns; the whole (de-identified) history back."""
         conversation = await self._owned(conversation_id, owner)
         guard = Guard(
-            self.guard.to_async.analyze,
+            self.analyze_phi,
             mapping=unseal(conversation.sealed_mapping, conversation_id),
             reveal=False,
         )
@@ -166,7 +166,7 @@ class Conversation(EntryPoint):
 
     def _restorer(self, conversation, reveal: bool) -> Guard:
         mapping = unseal(conversation.sealed_mapping, conversation.id)
-        return Guard(self.guard.to_async.analyze, mapping=mapping, reveal=reveal)
+        return Guard(self.analyze_phi, mapping=mapping, reveal=reveal)
 
 
 Conversation.add_asgi_middleware(RequestContext)

@@ -46,11 +46,7 @@ class Embedding(EntryPoint):
             self.model.half()
         self.dimensions = self.model.get_embedding_dimension()
 
-    @bentoml.api(
-        batchable=True,
-        max_batch_size=settings.embed_max_batch_size,
-        max_latency_ms=settings.batch_max_latency_ms,
-    )
+    @bentoml.api(**settings.batching(settings.embed_max_batch_size))
     def encode(self, texts: list[str]) -> np.ndarray:
         """Internal: de-identified texts in, float32 vectors out (one row per text)."""
         return self.model.encode(
@@ -80,7 +76,7 @@ class Embedding(EntryPoint):
         return await openai_routes.embeddings(
             request,
             encode=Own(self.to_async).encode,
-            guard=Guard(self.guard.to_async.analyze),
+            guard=Guard(self.analyze_phi),
             dimensions=self.dimensions,
             count_tokens=token_counter(Path(self.model_ref.path)),
         )

@@ -183,7 +183,7 @@ class Gateway(EntryPoint):
         info = await self._model("embedding")
         return await openai_routes.embeddings(
             request,
-            encode=self.embedding.to_async.encode,
+            encode=self._encode,
             guard=self._guard(),
             dimensions=int(info["details"]["dimensions"]),
             count_tokens=self.count_tokens,
@@ -212,7 +212,7 @@ class Gateway(EntryPoint):
         Placeholders are consistent across the request's texts."""
         texts = openai_routes.check_texts(texts)
         trail().input_digest = keyed_digest(texts)
-        findings = await remote.call_pure(lambda: self.guard.to_async.analyze(texts))
+        findings = await remote.call_pure(lambda: self.analyze_phi(texts))
         redactor = Redactor(settings.phi_operator)
         results = []
         for text, found in zip(texts, findings, strict=True):
@@ -273,7 +273,7 @@ class Gateway(EntryPoint):
                 texts = openai_routes.check_texts(validated(PredictEmbedding, payload).texts)
                 trail().input_digest = keyed_digest(texts)
                 clean = await self._guard().deidentify(texts)
-                vectors = await openai_routes.encode_cached(clean, self.embedding.to_async.encode)
+                vectors = await openai_routes.encode_cached(clean, self._encode)
                 trail().output_digest = keyed_digest(vectors)
                 return {
                     "model": model_id,
@@ -401,7 +401,12 @@ class Gateway(EntryPoint):
     # --- helpers ------------------------------------------------------------------------------
 
     def _guard(self) -> Guard:
-        return Guard(self.guard.to_async.analyze)
+        return Guard(self.analyze_phi)
+
+    @property
+    def _encode(self):
+        """Embedding.encode, this process's concurrent requests sent together."""
+        return self.coalesced("embedding", "encode", settings.embed_max_batch_size)
 
     async def _model(self, model_id: str) -> dict:
         """The model's info, and the request's audit trail names it."""

@@ -50,11 +50,7 @@ class Generation(EntryPoint):
         config = self.model.config
         self.context = getattr(config, "n_positions", None) or config.max_position_embeddings
 
-    @bentoml.api(
-        batchable=True,
-        max_batch_size=settings.generate_max_batch_size,
-        max_latency_ms=settings.batch_max_latency_ms,
-    )
+    @bentoml.api(**settings.batching(settings.generate_max_batch_size))
     def generate(self, requests: list[GenerationRequest]) -> list[GenerationResult]:
         """Internal: complete de-identified prompts; one model call per sampling setting."""
         groups: dict[tuple[float, float], list[int]] = defaultdict(list)
@@ -136,7 +132,7 @@ class Generation(EntryPoint):
             request,
             generate=self.generate_one,
             stream=self.stream_events,
-            guard=Guard(self.guard.to_async.analyze),
+            guard=Guard(self.analyze_phi),
         )
 
     async def generate_one(self, request: GenerationRequest) -> GenerationResult:

@@ -201,11 +201,7 @@ class PHIGuard:
     def __init__(self) -> None:
         self.analyzer = build_analyzer(Path(self.spacy_model.path))
 
-    @bentoml.api(
-        batchable=True,
-        max_batch_size=settings.embed_max_batch_size,
-        max_latency_ms=settings.batch_max_latency_ms,
-    )
+    @bentoml.api(**settings.batching(settings.embed_max_batch_size))
     def analyze(self, texts: list[str]) -> list[list[Finding]]:
         """Internal: PHI findings for each text (offsets into that text)."""
         return detect(self.analyzer, texts)

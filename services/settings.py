@@ -60,7 +60,7 @@ class Settings(BaseSettings):
     # answers 503 once a queued request's estimated latency passes max_latency_ms, and a
     # request that can still finish within the timeout should queue, not fail.
     request_timeout_s: int = Field(60, gt=0)
-    embed_max_batch_size: int = Field(64, gt=0)
+    embed_max_batch_size: int = Field(32, gt=0)  # 1: no adaptive batching
     generate_max_batch_size: int = Field(8, gt=0)
 
     def database_for(self, store: Literal["audit", "sessions"]) -> str:
@@ -71,6 +71,17 @@ class Settings(BaseSettings):
     @property
     def batch_max_latency_ms(self) -> int:
         return self.request_timeout_s * 1000
+
+    def batching(self, max_batch_size: int) -> dict:
+        """`@bentoml.api` arguments for a model API: adaptive batching up to max_batch_size,
+        or none at 1 (each request is its own call; BentoML refuses a batch size of 1)."""
+        if max_batch_size == 1:
+            return {"batchable": False}
+        return {
+            "batchable": True,
+            "max_batch_size": max_batch_size,
+            "max_latency_ms": self.batch_max_latency_ms,
+        }
 
     @field_validator("rate_limit")
     @classmethod

@@ -103,3 +103,25 @@ def test_a_setting_that_is_not_json_stops_with_one_line_and_no_value():
     assert run.returncode == 2
     assert run.stderr.strip().count("\n") == 0 and "api_keys" in run.stderr
     assert "not-json-secret" not in run.stderr
+
+
+def test_a_max_batch_size_of_one_turns_adaptive_batching_off():
+    # BentoML refuses batchable=True with max_batch_size 1; the setting means "no batching".
+    settings = Settings(_env_file=None, embed_max_batch_size=1)
+    assert settings.batching(1) == {"batchable": False}
+    assert settings.batching(64) == {
+        "batchable": True,
+        "max_batch_size": 64,
+        "max_latency_ms": settings.request_timeout_s * 1000,
+    }
+
+
+def test_services_ask_openmp_threads_to_sleep_when_idle():
+    # Set by services/__init__.py before torch loads; an operator's own choice is kept.
+    script = "import services, os; print(os.environ['OMP_WAIT_POLICY'])"
+    env = {k: v for k, v in os.environ.items() if k != "OMP_WAIT_POLICY"}
+    run = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert run.stdout.strip() == "PASSIVE"
+    env["OMP_WAIT_POLICY"] = "ACTIVE"
+    run = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert run.stdout.strip() == "ACTIVE"
