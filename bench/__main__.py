@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import json
 import os
 import platform
@@ -199,6 +200,10 @@ def main() -> None:
     )
     out["reference"] = reference
     del model, guarded
+    # The load generator shares this process: left alone, Python's full collections would walk
+    # everything loaded above and stall the clients for hundreds of ms (services/__init__.py).
+    gc.collect()
+    gc.freeze()
 
     token, route = KEY["researcher"], "/v1/embeddings"
     served: dict[str, dict] = {}

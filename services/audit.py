@@ -20,6 +20,7 @@ from sqlalchemy import delete, func
 from sqlmodel import Field as Column
 from sqlmodel import Session, SQLModel, select
 
+from . import startup_done
 from .db import sql_engine
 from .logs import ACCESS_LOG
 from .middleware import RequestContext
@@ -291,6 +292,7 @@ class AuditLog:
     def __init__(self) -> None:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         self.store = AuditStore(settings.database_for("audit"))
+        startup_done()
 
     def __is_ready__(self) -> bool:
         try:

@@ -16,7 +16,7 @@ from collections.abc import AsyncGenerator
 import bentoml
 import orjson
 
-from . import openai_routes, remote
+from . import openai_routes, remote, startup_done
 from .access import AccessControl, EntryPoint, Own
 from .audit import AuditLog
 from .auth import current
@@ -55,6 +55,7 @@ class Conversation(EntryPoint):
 
     def __init__(self) -> None:
         self.sessions = open_sessions(settings)
+        startup_done()
 
     @bentoml.api
     async def create(self, owner: str, messages: list[ChatMessage] | None = None) -> dict:

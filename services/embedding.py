@@ -8,7 +8,7 @@ from pathlib import Path
 import bentoml
 import numpy as np
 
-from . import openai_routes
+from . import openai_routes, startup_done
 from .access import AccessControl, EntryPoint, Own
 from .audit import AuditLog
 from .guard import Guard, trail
@@ -45,6 +45,7 @@ class Embedding(EntryPoint):
         if self.device == "cuda":
             self.model.half()
         self.dimensions = self.model.get_embedding_dimension()
+        startup_done()
 
     @bentoml.api(**settings.batching(settings.embed_max_batch_size))
     def encode(self, texts: list[str]) -> np.ndarray:

@@ -22,7 +22,7 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, BeforeValidator, Field, ValidationError
 
-from . import openai_routes, remote
+from . import openai_routes, remote, startup_done
 from .access import AccessControl, EntryPoint
 from .audit import AuditLog
 from .auth import current
@@ -175,6 +175,7 @@ class Gateway(EntryPoint):
     def __init__(self) -> None:
         self.count_tokens = token_counter(Path(self.embedder.path))
         self._infos: dict[str, dict] = {}
+        startup_done()
 
     # --- OpenAI-compatible and PHI (BentoML APIs) -------------------------------------------
 

@@ -12,7 +12,7 @@ from typing import Any
 import bentoml
 import orjson
 
-from . import openai_routes
+from . import openai_routes, startup_done
 from .access import AccessControl, EntryPoint, Own
 from .audit import AuditLog
 from .guard import Guard, trail
@@ -49,6 +49,7 @@ class Generation(EntryPoint):
         self.tokenizer.truncation_side = "left"  # keep the end of a long conversation
         config = self.model.config
         self.context = getattr(config, "n_positions", None) or config.max_position_embeddings
+        startup_done()
 
     @bentoml.api(**settings.batching(settings.generate_max_batch_size))
     def generate(self, requests: list[GenerationRequest]) -> list[GenerationResult]:

@@ -14,6 +14,7 @@ from pathlib import Path
 import bentoml
 from pydantic import BaseModel
 
+from . import startup_done
 from .logs import ACCESS_LOG
 from .middleware import RequestContext
 from .recognizers import EPONYMS, SafeHarborRecognizer, is_allowed_geography, is_clinical_term
@@ -200,6 +201,7 @@ class PHIGuard:
 
     def __init__(self) -> None:
         self.analyzer = build_analyzer(Path(self.spacy_model.path))
+        startup_done()
 
     @bentoml.api(**settings.batching(settings.embed_max_batch_size))
     def analyze(self, texts: list[str]) -> list[list[Finding]]:
