@@ -2,10 +2,10 @@
 
 Every call between services costs CPU at both ends whatever it carries: HTTP, serialization,
 BentoML's dispatcher. BentoML batches on the receiving side, but each request still made its
-own call, so on a small machine a busy gateway spent more CPU on its hops than the model spent
-on the texts (py-spy; README, "Measured"). A Coalescer works like a database's group commit:
-a call goes out at once while fewer than IN_FLIGHT are on their way, so a lone request waits
-for nothing; calls made meanwhile wait for a slot and leave together as one call.
+own call, so the hops' cost grew with the request count; sending concurrent requests together
+served 15-20% more on two cores (README, "Measured"). A Coalescer works like a database's group
+commit: a call goes out at once while fewer than IN_FLIGHT are on their way, so a lone request
+waits for nothing; calls made meanwhile wait for a slot and leave together as one call.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ class Coalescer(Generic[T, R]):
         self.max_items = max_items
         self.waiting: collections.deque[tuple[list[T], asyncio.Future]] = collections.deque()
         self.in_flight = 0
+        self.tasks: set[asyncio.Task] = set()  # the loop keeps only weak references to tasks
 
     async def __call__(self, items: list[T]) -> Sequence[R]:
         """This caller's results, in order, whichever call carried its items."""
@@ -45,7 +46,9 @@ class Coalescer(Generic[T, R]):
                 batch.append(self.waiting.popleft())
                 size += len(batch[-1][0])
             self.in_flight += 1
-            asyncio.get_running_loop().create_task(self._send(batch))
+            task = asyncio.get_running_loop().create_task(self._send(batch))
+            self.tasks.add(task)
+            task.add_done_callback(self.tasks.discard)
 
     async def _send(self, batch: list[tuple[list[T], asyncio.Future]]) -> None:
         try:
