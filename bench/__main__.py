@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import gc
 import json
 import os
@@ -219,12 +220,14 @@ def main() -> None:
             # 34 ms then, 23 ms once settled. The lone figure is the settled one.
             load.run(server.url, route, embedding_bodies(200, f"settle-{label}"), 1, token)
             progress(f"Gateway, {label}: lone client, {LONE} requests")
-            pids = profile.service_processes(server) | {"load generator": os.getpid()}
-            before = {name: profile.cpu_seconds(pid) for name, pid in pids.items()}
-            lone = load.run(server.url, route, embedding_bodies(LONE, f"lone-{label}"), 1, token)
+            services = profile.service_processes(server)
+            pids = services | {"load generator": os.getpid()}
+            lone_bodies = embedding_bodies(LONE, f"lone-{label}")
+            lone, cpu = profile.cpu_per_request(
+                pids, functools.partial(load.run, server.url, route, lone_bodies, 1, token)
+            )
             out.setdefault("cpu_ms_per_request_lone", {})[label] = {
-                name: round((profile.cpu_seconds(pid) - before[name]) / LONE * 1000, 2)
-                for name, pid in pids.items()
+                name: round(ms, 2) for name, ms in cpu.items()
             }
             progress(f"Gateway, {label}: 1 to 64 clients")
             points = sweep(server.url, route, token, "embedding", label, args.quick)
@@ -234,13 +237,11 @@ def main() -> None:
                 samples = RESULTS / "profile" / label.replace(" ", "-")
                 # CPU per request from the kernel's accounting first (no sampler attached),
                 # then py-spy's samples of where the Python time goes.
-                before = {name: profile.cpu_seconds(pid) for name, pid in pids.items()}
-                timed = load.run(server.url, route, embedding_bodies(1500, "cpu"), 64, token)
-                cpu = {
-                    name: (profile.cpu_seconds(pid) - before[name]) / timed.requests * 1000
-                    for name, pid in pids.items()
-                }
-                recorders = profile.start(profile.service_processes(server), 20, samples)
+                busy_bodies = embedding_bodies(1500, "cpu")
+                timed, cpu = profile.cpu_per_request(
+                    pids, functools.partial(load.run, server.url, route, busy_bodies, 64, token)
+                )
+                recorders = profile.start(services, 20, samples)
                 load.run(server.url, route, embedding_bodies(3000, "profile"), 64, token)
                 for recorder in recorders:
                     recorder.wait()

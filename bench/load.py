@@ -20,7 +20,6 @@ class Result:
     seconds: float
     latencies: list[float]
     errors: int
-    statuses: dict[int, int] = field(default_factory=dict)
     tokens: int = 0  # completion tokens answered (chat completions)
     first_token: list[float] = field(default_factory=list)  # streaming: time to first content
 
@@ -67,7 +66,6 @@ async def _one(http, path, body, stream, result: Result) -> None:
                     result.tokens += payload["usage"].get("completion_tokens", 0)
     except (aiohttp.ClientError, TimeoutError, orjson.JSONDecodeError):
         status = 0
-    result.statuses[status] = result.statuses.get(status, 0) + 1
     result.errors += status != 200
     result.latencies.append(time.perf_counter() - started)
 

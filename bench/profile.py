@@ -37,6 +37,16 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def cpu_per_request(pids: dict[str, int], run) -> tuple[object, dict[str, float]]:
+    """`run()`'s load result, and each process's CPU milliseconds per request it answered."""
+    before = {name: cpu_seconds(pid) for name, pid in pids.items()}
+    result = run()
+    return result, {
+        name: (cpu_seconds(pid) - before[name]) / result.requests * 1000
+        for name, pid in pids.items()
+    }
+
+
 def start(pids: dict[str, int], seconds: int, out: Path) -> list[subprocess.Popen]:
     py_spy = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
     out.mkdir(parents=True, exist_ok=True)

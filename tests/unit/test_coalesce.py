@@ -26,6 +26,13 @@ class Service:
         return [item.upper() for item in items]
 
 
+async def started(coalescer, item_lists):
+    """Callers started together, once the first calls have gone out."""
+    tasks = [asyncio.create_task(coalescer(items)) for items in item_lists]
+    await asyncio.sleep(0.01)
+    return tasks
+
+
 def test_a_lone_caller_is_sent_at_once_and_gets_its_results():
     async def scenario():
         service = Service()
@@ -40,8 +47,7 @@ def test_callers_arriving_while_calls_are_in_flight_leave_together():
     async def scenario():
         service = Service()
         coalescer = Coalescer(service, 32)
-        callers = [asyncio.create_task(coalescer([f"t{i}", f"u{i}"])) for i in range(10)]
-        await asyncio.sleep(0.01)
+        callers = await started(coalescer, [[f"t{i}", f"u{i}"] for i in range(10)])
         # The first IN_FLIGHT callers went at once; the rest wait for a free slot.
         assert service.calls == [["t0", "u0"], ["t1", "u1"]][:IN_FLIGHT]
         service.release.set()
@@ -57,8 +63,7 @@ def test_a_call_carries_at_most_max_items():
     async def scenario():
         service = Service()
         coalescer = Coalescer(service, 5)
-        callers = [asyncio.create_task(coalescer([f"t{i}", f"u{i}"])) for i in range(12)]
-        await asyncio.sleep(0.01)
+        callers = await started(coalescer, [[f"t{i}", f"u{i}"] for i in range(12)])
         service.release.set()
         results = await asyncio.gather(*callers)
         assert results == [[f"T{i}", f"U{i}"] for i in range(12)]
@@ -74,8 +79,7 @@ def test_a_failed_call_fails_every_caller_it_carried():
     async def scenario():
         service = Service(fail=True)
         coalescer = Coalescer(service, 32)
-        callers = [asyncio.create_task(coalescer([str(i)])) for i in range(5)]
-        await asyncio.sleep(0.01)
+        callers = await started(coalescer, [[str(i)] for i in range(5)])
         service.release.set()
         outcomes = await asyncio.gather(*callers, return_exceptions=True)
         assert all(isinstance(o, ConnectionResetError) for o in outcomes)
@@ -90,8 +94,7 @@ def test_a_caller_that_goes_away_does_not_disturb_the_others():
     async def scenario():
         service = Service()
         coalescer = Coalescer(service, 32)
-        callers = [asyncio.create_task(coalescer([str(i)])) for i in range(6)]
-        await asyncio.sleep(0.01)
+        callers = await started(coalescer, [[str(i)] for i in range(6)])
         callers[3].cancel()
         service.release.set()
         outcomes = await asyncio.gather(*callers, return_exceptions=True)
