@@ -1,10 +1,42 @@
 import os
+import shutil
+from pathlib import Path
 
 # Before anything imports torch: OpenMP threads that finish their work sleep at once instead of
 # spinning. On a small machine the model's idle threads would otherwise spin on the cores the
 # PHI guard, the gateway and the audit writer need next (measured on two cores: a lone guarded
 # request 74 ms spinning, 35 ms passive; README, "Measured").
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
+
+def _metrics_dir_of_this_server() -> None:
+    """Give this server's workers a Prometheus multiprocess directory of their own.
+
+    `bentoml serve` hands every worker one directory under BENTOML_HOME in
+    PROMETHEUS_MULTIPROC_DIR and empties it when it starts, so a second server on the same
+    host (blue/green on one VM, a test server beside a dev server) wiped the first one's
+    counters and mixed its own into the first one's /metrics. A served worker is the only
+    process that finds that variable set; it switches, before any metric is written, to a
+    sibling directory named after its parent, the `bentoml serve` process that all workers of
+    one server share. prometheus_client reads the variable each time it opens a metric file.
+    Directories of servers that are gone are removed.
+    """
+    shared = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if not shared or ".server-" in Path(shared).name:
+        return
+    import psutil
+
+    base = Path(shared)
+    own = base.with_name(f"{base.name}.server-{os.getppid()}")
+    for stale in base.parent.glob(f"{base.name}.server-*"):
+        pid = stale.name.rsplit("-", 1)[1]
+        if stale != own and not (pid.isdigit() and psutil.pid_exists(int(pid))):
+            shutil.rmtree(stale, ignore_errors=True)
+    own.mkdir(parents=True, exist_ok=True)
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(own)
+
+
+_metrics_dir_of_this_server()
 
 
 def startup_done() -> None:

@@ -286,7 +286,6 @@ class AuditStore:
     name="AuditLog",
     traffic={"timeout": settings.request_timeout_s},
     logging=ACCESS_LOG,
-    workers=1,
 )
 class AuditLog:
     def __init__(self) -> None:

@@ -46,7 +46,6 @@ _CONVERSATION_ID = re.compile(r"[0-9a-f]{32}")
     traffic={"timeout": settings.request_timeout_s},
     logging=ACCESS_LOG,
     http=http_config(settings),
-    workers=1,
 )
 class Conversation(EntryPoint):
     generation = bentoml.depends(Generation)

@@ -160,7 +160,6 @@ def known(model_id: str) -> str:
     traffic={"timeout": settings.request_timeout_s + 5},
     logging=ACCESS_LOG,
     http=http_config(settings),
-    workers=1,
 )
 @bentoml.asgi_app(app)
 class Gateway(EntryPoint):

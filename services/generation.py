@@ -32,7 +32,6 @@ settings = get_settings()
     traffic={"timeout": settings.request_timeout_s},
     logging=ACCESS_LOG,
     http=http_config(settings),
-    workers=1,
 )
 class Generation(EntryPoint):
     model_ref = bentoml.models.BentoModel(settings.generator_tag)

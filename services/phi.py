@@ -194,7 +194,6 @@ def merge(findings: list[Finding]) -> list[Finding]:
     name="PHIGuard",
     traffic={"timeout": settings.request_timeout_s},
     logging=ACCESS_LOG,
-    workers=1,
 )
 class PHIGuard:
     spacy_model = bentoml.models.BentoModel("phi-spacy:latest")
