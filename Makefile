@@ -17,7 +17,7 @@ export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 export BENTOML_DO_NOT_TRACK := True
 
-.PHONY: serve test models lint bench
+.PHONY: serve test models lint bench image image-cuda
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,14 @@ serve: models
 test: models
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
+
+# Container images of the all-in-one Bento (deploy/containers/image.sh): the reference is the
+# last line printed. CPU: torch without CUDA libraries; CUDA: PyPI's torch with its runtime.
+image: models
+	BIN=$(BIN) deploy/containers/image.sh cpu bentofile.yaml
+
+image-cuda: models
+	BIN=$(BIN) deploy/containers/image.sh cuda bentofile.yaml
 
 lint: $(STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

@@ -20,7 +20,6 @@ import logging
 import time
 
 import bentoml
-from bentoml._internal.context import server_context
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -117,12 +116,16 @@ def _is_preflight(scope: Scope) -> bool:
 class AccessControl:
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
+        if bentoml.server_context.service_type == "entry_service":
+            # Keys are read (in development without keys: written, and the file named in the
+            # log) when the server starts, not at its first request.
+            keyring()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (
             scope["type"] != "http"
             or _INTERNAL.get()
-            or server_context.service_type != "entry_service"
+            or bentoml.server_context.service_type != "entry_service"
         ):
             await self.app(scope, receive, send)
             return

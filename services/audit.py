@@ -49,6 +49,19 @@ class EventIn(BaseModel):
     output_digest: str | None = None
 
 
+class RecordedEvent(EventIn):
+    """An event as GET /audit/events answers it: what was reported, where it sits in the chain."""
+
+    seq: int
+    at: datetime
+    prev_hash: str
+    hash: str
+
+
+class AuditEvents(BaseModel):
+    events: list[RecordedEvent]
+
+
 class AuditEvent(SQLModel, table=True):
     __tablename__ = "audit_event"
     seq: int = Column(primary_key=True)  # assigned by the writer: a gap is a removal

@@ -28,6 +28,7 @@ from .logs import ACCESS_LOG
 from .middleware import RequestContext
 from .phi import PHIGuard
 from .schemas import (
+    ChatCompletion,
     ChatCompletionRequest,
     ChatMessage,
     GenerationRequest,
@@ -141,7 +142,7 @@ class Conversation(EntryPoint):
         )
 
     @bentoml.api(route="/v1/chat/completions")
-    async def chat_completions(self, request: ChatCompletionRequest, /) -> dict:
+    async def chat_completions(self, request: ChatCompletionRequest, /) -> ChatCompletion:
         """OpenAI-compatible chat on server-side conversations, when this is the entry."""
         generator = await Own(self.to_async).info()
         trail().model_id = "conversation"

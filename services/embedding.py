@@ -16,7 +16,7 @@ from .hardware import model_resources
 from .logs import ACCESS_LOG
 from .middleware import RequestContext
 from .phi import PHIGuard
-from .schemas import EmbeddingsRequest, ModelInfo
+from .schemas import EmbeddingsRequest, EmbeddingsResponse, ModelInfo
 from .settings import get_settings, http_config
 
 settings = get_settings()
@@ -70,7 +70,7 @@ class Embedding(EntryPoint):
         )
 
     @bentoml.api(route="/v1/embeddings")
-    async def embeddings(self, request: EmbeddingsRequest, /) -> dict:
+    async def embeddings(self, request: EmbeddingsRequest, /) -> EmbeddingsResponse:
         """OpenAI-compatible embeddings, when this service is the entry of its own Bento."""
         trail().model_id, trail().model_version = "embedding", str(self.model_ref.tag)
         return await openai_routes.embeddings(

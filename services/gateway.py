@@ -20,11 +20,11 @@ from fastapi import Body, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.routing import APIRoute
-from pydantic import BaseModel, BeforeValidator, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, Field, ValidationError, WithJsonSchema
 
 from . import openai_routes, remote, startup_done
 from .access import AccessControl, EntryPoint
-from .audit import AuditLog
+from .audit import AuditEvents, AuditLog, Verdict
 from .auth import current
 from .conversation import Conversation, chat_with_conversation
 from .deid import Redactor
@@ -37,11 +37,25 @@ from .metrics import PHI_ENTITIES
 from .middleware import RequestContext
 from .phi import Finding, PHIGuard
 from .schemas import (
+    ChatCompletion,
     ChatCompletionRequest,
     ChatMessage,
+    ConversationCreated,
+    ConversationHistory,
+    ConversationPrediction,
+    EmbeddingPrediction,
     EmbeddingsRequest,
+    EmbeddingsResponse,
+    GenerationPrediction,
     GenerationRequest,
     GenerationResult,
+    Health,
+    ModelHealth,
+    ModelInfo,
+    ModelInfos,
+    ModelList,
+    Reply,
+    ReplyUsage,
     Texts,
 )
 from .settings import MODEL_IDS, get_settings, http_config
@@ -72,7 +86,15 @@ class _StrictJSONRoute(APIRoute):
         return strict
 
 
-app = FastAPI(title="medbento", openapi_url=None, docs_url=None, redoc_url=None)
+# Operation ids are the handlers' names (`list_models`, `add_message`): what a generated client
+# calls its methods, instead of FastAPI's path-and-method compounds.
+app = FastAPI(
+    title="medbento",
+    openapi_url=None,
+    docs_url=None,
+    redoc_url=None,
+    generate_unique_id_function=lambda route: route.name,
+)
 app.router.route_class = _StrictJSONRoute
 
 
@@ -115,6 +137,22 @@ class NewConversation(BaseModel):
 class AnonymizedText(BaseModel):
     text: str
     entities: list[Finding]
+
+
+# The body of POST /models/{model_id}/predict depends on the model: checked against the one
+# shape its model takes (so an error names that shape's fields), published as the three.
+PredictBody = Annotated[
+    dict[str, Any],
+    Body(),
+    WithJsonSchema(
+        {
+            "oneOf": [
+                model.model_json_schema()
+                for model in (PredictEmbedding, PredictGeneration, PredictConversation)
+            ]
+        }
+    ),
+]
 
 
 def validated(model: type[BaseModel], payload: Any) -> Any:
@@ -179,7 +217,7 @@ class Gateway(EntryPoint):
     # --- OpenAI-compatible and PHI (BentoML APIs) -------------------------------------------
 
     @bentoml.api(route="/v1/embeddings")
-    async def embeddings(self, request: EmbeddingsRequest, /) -> dict:
+    async def embeddings(self, request: EmbeddingsRequest, /) -> EmbeddingsResponse:
         info = await self._model("embedding")
         return await openai_routes.embeddings(
             request,
@@ -190,7 +228,7 @@ class Gateway(EntryPoint):
         )
 
     @bentoml.api(route="/v1/chat/completions")
-    async def chat_completions(self, request: ChatCompletionRequest, /) -> dict:
+    async def chat_completions(self, request: ChatCompletionRequest, /) -> ChatCompletion:
         if request.model == "conversation":
             await self._model("conversation")
             identity = current()
@@ -227,7 +265,7 @@ class Gateway(EntryPoint):
     # --- models ---------------------------------------------------------------------------
 
     @app.get("/v1/models")
-    async def list_models(self) -> dict:
+    async def list_models(self) -> ModelList:
         infos = await self._all_models()
         return {
             "object": "list",
@@ -238,15 +276,15 @@ class Gateway(EntryPoint):
         }
 
     @app.get("/models")
-    async def models(self) -> dict:
+    async def describe_models(self) -> ModelInfos:
         return {"models": await self._all_models()}
 
     @app.get("/models/{model_id}/info")
-    async def model_info(self, model_id: str) -> dict:
+    async def model_info(self, model_id: str) -> ModelInfo:
         return await self._info(known(model_id))
 
     @app.get("/models/{model_id}/health")
-    async def model_health(self, model_id: str) -> dict:
+    async def model_health(self, model_id: str) -> ModelHealth:
         known(model_id)
         started = time.perf_counter()
         try:
@@ -258,7 +296,7 @@ class Gateway(EntryPoint):
         recent = recent_calls().summary(model_id)
         return {"id": model_id, "status": status, "probe_latency_ms": latency_ms, "recent": recent}
 
-    @app.get("/health")
+    @app.get("/health", response_model=Health)
     async def health(self) -> JSONResponse:
         states = await asyncio.gather(*(self.model_health(m) for m in MODEL_IDS))
         healthy = all(s["status"] == "ok" for s in states)
@@ -266,7 +304,9 @@ class Gateway(EntryPoint):
         return JSONResponse(body, status_code=200 if healthy else 503)
 
     @app.post("/models/{model_id}/predict")
-    async def predict(self, model_id: str, payload: dict[str, Any] = Body(...)) -> dict:  # noqa: B008
+    async def predict(
+        self, model_id: str, payload: PredictBody
+    ) -> EmbeddingPrediction | GenerationPrediction | ConversationPrediction:
         match known(model_id):
             case "embedding":
                 await self._model("embedding")
@@ -299,23 +339,24 @@ class Gateway(EntryPoint):
                 return {"model": model_id, **result.model_dump(exclude={"phi_counts"})}
             case _:
                 body = validated(PredictConversation, payload)
+                message = NewMessage(content=body.content, max_tokens=body.max_tokens)
                 # Checked before a conversation is created for it: a refused message must not
                 # leave a new, empty conversation behind (add_message checks it again).
-                checked_message(NewMessage(content=body.content, max_tokens=body.max_tokens))
-                conversation_id = (
-                    body.conversation_id or (await self.create_conversation(None))["id"]
+                checked_message(message)
+                conversation_id = body.conversation_id or (await self.create_conversation()).id
+                reply = await self.add_message(conversation_id, message)
+                return ConversationPrediction(
+                    model="conversation", conversation_id=conversation_id, **reply.model_dump()
                 )
-                reply = await self.add_message(
-                    conversation_id, {"content": body.content, "max_tokens": body.max_tokens}
-                )
-                return {"model": model_id, "conversation_id": conversation_id, **reply}
 
     # --- conversations ----------------------------------------------------------------------
 
     @app.post("/conversations", status_code=201)
-    async def create_conversation(self, payload: dict[str, Any] | None = Body(None)) -> dict:  # noqa: B008
+    async def create_conversation(
+        self, payload: Annotated[NewConversation | None, Body()] = None
+    ) -> ConversationCreated:
         await self._model("conversation")
-        body = validated(NewConversation, payload or {})
+        body = payload or NewConversation()
         if body.messages:  # stored as turns: the same limits as any message
             openai_routes.check_generation(GenerationRequest(messages=body.messages))
         trail().input_digest = keyed_digest([m.model_dump() for m in body.messages])
@@ -323,15 +364,14 @@ class Gateway(EntryPoint):
             self.conversation.to_async.create(owner=current().principal, messages=body.messages)
         )
         trail().counts.update(created["phi_counts"])
-        return {"id": created["id"]}
+        return ConversationCreated(id=created["id"])
 
     @app.post("/conversations/{conversation_id}/messages")
-    async def add_message(self, conversation_id: str, payload: dict[str, Any] = Body(...)) -> dict:  # noqa: B008
+    async def add_message(self, conversation_id: str, payload: NewMessage) -> Reply:
         await self._model("conversation")
-        body = validated(NewMessage, payload)
         identity = current()
-        options = checked_message(body)
-        trail().input_digest = keyed_digest(body.content)
+        options = checked_message(payload)
+        trail().input_digest = keyed_digest(payload.content)
         extended = await remote.call(
             self.conversation.to_async.extend(
                 conversation_id=conversation_id, owner=identity.principal, messages=options.messages
@@ -352,18 +392,16 @@ class Gateway(EntryPoint):
             )
         )
         trail().output_digest = keyed_digest(result.text)
-        return {
-            "role": "assistant",
-            "content": result.text,
-            "finish_reason": result.finish_reason,
-            "usage": {
-                "prompt_tokens": result.prompt_tokens,
-                "completion_tokens": result.completion_tokens,
-            },
-        }
+        return Reply(
+            content=result.text,
+            finish_reason=result.finish_reason,
+            usage=ReplyUsage(
+                prompt_tokens=result.prompt_tokens, completion_tokens=result.completion_tokens
+            ),
+        )
 
     @app.get("/conversations/{conversation_id}")
-    async def get_conversation(self, conversation_id: str) -> dict:
+    async def get_conversation(self, conversation_id: str) -> ConversationHistory:
         identity = current()
         return await remote.call(
             self.conversation.to_async.history(
@@ -382,7 +420,7 @@ class Gateway(EntryPoint):
         principal: str | None = Query(None, pattern=FILTER_NAME),
         model: str | None = Query(None, pattern=FILTER_NAME),
         limit: int = Query(100, ge=1, le=1000),
-    ) -> dict:
+    ) -> AuditEvents:
         unknown = set(request.query_params) - AUDIT_FILTERS
         if unknown:  # a misspelt filter must not silently return every event
             raise APIError(422, "Unknown query parameter.", "unknown_parameter")
@@ -394,7 +432,7 @@ class Gateway(EntryPoint):
         return {"events": events}
 
     @app.get("/audit/verify")
-    async def audit_verify(self) -> dict:
+    async def audit_verify(self) -> Verdict:
         verdict = await remote.call(self.audit.to_async.verify())
         return verdict if isinstance(verdict, dict) else verdict.model_dump()
 

@@ -20,7 +20,13 @@ from .hardware import load_generator, model_resources
 from .logs import ACCESS_LOG
 from .middleware import RequestContext
 from .phi import PHIGuard
-from .schemas import ChatCompletionRequest, GenerationRequest, GenerationResult, ModelInfo
+from .schemas import (
+    ChatCompletion,
+    ChatCompletionRequest,
+    GenerationRequest,
+    GenerationResult,
+    ModelInfo,
+)
 from .settings import get_settings, http_config
 
 settings = get_settings()
@@ -124,7 +130,7 @@ class Generation(EntryPoint):
         )
 
     @bentoml.api(route="/v1/chat/completions")
-    async def chat_completions(self, request: ChatCompletionRequest, /) -> dict:
+    async def chat_completions(self, request: ChatCompletionRequest, /) -> ChatCompletion:
         """OpenAI-compatible chat completions, when this service is the entry of its Bento."""
         openai_routes.check_model(request.model, ("generation",))
         trail().model_id, trail().model_version = "generation", str(self.model_ref.tag)

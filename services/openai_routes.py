@@ -119,7 +119,7 @@ async def chat(
     stream: Stream,
     guard: Guard | None,
     **extra: Any,
-) -> dict | StreamingResponse:
+) -> Response:
     """A chat completion. With a guard, the messages are de-identified here; without one, the
     callee does it (a conversation keeps its own placeholder mapping)."""
     generation = check_generation(request.generation(default_max_tokens=get_settings().max_tokens))
@@ -146,7 +146,7 @@ async def chat(
     if guard is not None:
         result = result.model_copy(update={"text": guard.restore(result.text)})
     trail().output_digest = keyed_digest(result.text)
-    return chat_payload(result, request.model, **extra)
+    return json_response(chat_payload(result, request.model, **extra))
 
 
 async def encode_cached(texts: list[str], encode: Encode) -> np.ndarray:

@@ -32,22 +32,34 @@ COMMON = (400, 404, 405, 408, 413, 415, 422, 500, 502, 503, 504)
 KEYED = (401, 403, 429)  # only where a key is needed
 # Routes that answer with server-sent events when the request asks for "stream": true.
 STREAMING = {"/v1/chat/completions"}
-# BentoML's and FastAPI's error shapes, which no medbento response has.
-FOREIGN_ERRORS = (
+# BentoML's and FastAPI's error shapes, which no medbento response has, and BentoML's task
+# status (medbento has no task APIs).
+FOREIGN_SCHEMAS = (
     "InvalidArgument",
     "NotFound",
     "InternalServerError",
     "HTTPValidationError",
     "ValidationError",
+    "TaskStatusResponse",
 )
+# Operations grouped by what they are for (a generated client makes a module of each tag).
+TAGS = {
+    "v1": "openai",
+    "anonymize": "phi",
+    "conversations": "conversations",
+    "audit": "audit",
+    "models": "models",
+    "health": "models",
+}
 
 
 def document(spec: dict) -> dict:
     _openapi_30_bounds(spec)
     components = spec.setdefault("components", {})
     schemas = components.setdefault("schemas", {})
-    for name in FOREIGN_ERRORS:
+    for name in FOREIGN_SCHEMAS:
         schemas.pop(name, None)
+    _readable_names(spec)
     schemas["Error"] = ERROR_SCHEMA
     components["securitySchemes"] = {"bearer": {"type": "http", "scheme": "bearer"}}
     for path, operations in spec.get("paths", {}).items():
@@ -112,3 +124,79 @@ def rewriting(send: Send) -> Send:
         await send(message)
 
     return wrapped
+
+
+def _readable_names(spec: dict) -> None:
+    """Names a person would choose, for what generated clients call their methods and types.
+
+    BentoML names an API's operation `<Service>__<api>` and its request schema
+    `<Model>IODescriptor` (or `<api>__Input` for keyword arguments), and gives its probes no
+    operation id; the FastAPI routes already carry their handlers' names.
+    """
+    schemas = spec["components"]["schemas"]
+    renames = {}
+    for name in list(schemas):
+        if name.endswith("IODescriptor"):
+            renames[name] = name.removesuffix("IODescriptor")
+        elif name.endswith("__Input"):
+            api = name.removesuffix("__Input")
+            renames[name] = "".join(part.title() for part in api.split("_")) + "Request"
+    for old, new in renames.items():
+        schemas[new] = schemas.pop(old)
+        schemas[new]["title"] = new
+    _replace_refs(
+        spec, {f"#/components/schemas/{o}": f"#/components/schemas/{n}" for o, n in renames.items()}
+    )
+    for path, operations in spec.get("paths", {}).items():
+        for operation in operations.values():
+            # BentoML writes its APIs' bodies inline, each a copy of a component: a reference
+            # instead, so that a generated client has one type per schema.
+            for media in _json_bodies(operation):
+                title = media.get("schema", {}).get("title")
+                if title == "Input":
+                    title = f"{operation.get('x-bentoml-name')}__Input"
+                if title in renames:
+                    media["schema"] = {"$ref": f"#/components/schemas/{renames[title]}"}
+                _lift_titled(media, schemas)
+            operation["tags"] = [TAGS.get(path.split("/")[1], "probes")]
+            name = operation.get("operationId")
+            if name is None:
+                operation["operationId"] = path.strip("/").replace("/", "_").replace(".", "_")
+            elif "__" in name:
+                operation["operationId"] = name.split("__", 1)[1]
+
+
+def _replace_refs(node: object, refs: dict[str, str]) -> None:
+    if isinstance(node, dict):
+        if node.get("$ref") in refs:
+            node["$ref"] = refs[node["$ref"]]
+        for child in node.values():
+            _replace_refs(child, refs)
+    elif isinstance(node, list):
+        for child in node:
+            _replace_refs(child, refs)
+
+
+def _json_bodies(operation: dict) -> list[dict]:
+    bodies = [operation.get("requestBody", {}), *operation.get("responses", {}).values()]
+    return [
+        body["content"]["application/json"]
+        for body in bodies
+        if "application/json" in body.get("content", {})
+    ]
+
+
+def _lift_titled(node: object, schemas: dict) -> None:
+    """Object schemas written inline under a title become components of that name."""
+    if isinstance(node, dict):
+        children = list(node.items())
+    elif isinstance(node, list):
+        children = list(enumerate(node))
+    else:
+        return
+    for key, child in children:
+        if isinstance(child, dict) and "properties" in child and "title" in child:
+            schemas.setdefault(child["title"], child)
+            node[key] = {"$ref": f"#/components/schemas/{child['title']}"}
+        else:
+            _lift_titled(child, schemas)

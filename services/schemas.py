@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 import numpy as np
 import orjson
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, WithJsonSchema, field_validator
 from starlette.responses import Response
 
 from .settings import get_settings
@@ -18,20 +18,27 @@ from .settings import get_settings
 ModelId = Literal["embedding", "generation", "conversation"]
 
 
-def _text_limits() -> dict:
-    """The limits on texts, for the OpenAPI document only: `check_texts` enforces them, with
-    errors that name the limit (pydantic's would be vaguer)."""
+def _text_schema() -> dict:
     settings = get_settings()
-    text = {"minLength": 1, "maxLength": settings.max_chars, "pattern": r"\S"}
-    return {
-        **text,
-        "minItems": 1,
-        "maxItems": settings.max_texts,
-        "items": {"type": "string", **text},
-    }
+    return {"type": "string", "minLength": 1, "maxLength": settings.max_chars, "pattern": r"\S"}
 
 
-Texts = Annotated[list[str], Field(json_schema_extra=_text_limits())]
+# The limits on texts, for the OpenAPI document only: `check_texts` enforces them, with errors
+# that name the limit (pydantic's would be vaguer). Each limit sits inside the type it bounds,
+# so a generated client sees a list of strings as a list; in unions the list comes first,
+# because BentoML's own schema (/schema.json, read by its client) keeps only a union's first.
+Text = Annotated[str, WithJsonSchema(_text_schema())]
+Texts = Annotated[
+    list[str],
+    WithJsonSchema(
+        {
+            "type": "array",
+            "items": _text_schema(),
+            "minItems": 1,
+            "maxItems": get_settings().max_texts,
+        }
+    ),
+]
 
 
 class ChatMessage(BaseModel):
@@ -160,7 +167,7 @@ def chat_chunk(
 class EmbeddingsRequest(BaseModel):
     """POST /v1/embeddings, as OpenAI defines it."""
 
-    input: str | list[str] = Field(json_schema_extra=_text_limits())
+    input: Texts | Text
     model: str = "embedding"
     encoding_format: Literal["float", "base64"] = "float"
     dimensions: int | None = Field(None, ge=1)
@@ -198,3 +205,146 @@ class ChatCompletionRequest(BaseModel):
             top_p=self.top_p,
             stop=stop,
         )
+
+
+# --- Response shapes, as /docs.json publishes them -----------------------------------------
+# The routes build their answers as plain dicts and numpy arrays (cheaper than models on the
+# hot path); these name and describe those answers for clients generated from the document,
+# and tests/integration/test_generated_client.py parses every answer with them.
+
+
+class EmbeddingData(BaseModel):
+    object: Literal["embedding"] = "embedding"
+    index: int
+    # A list of floats, or with encoding_format "base64" the little-endian float32 bytes.
+    embedding: list[float] | str
+
+
+class EmbeddingsUsage(BaseModel):
+    prompt_tokens: int
+    total_tokens: int
+
+
+class EmbeddingsResponse(BaseModel):
+    object: Literal["list"] = "list"
+    data: list[EmbeddingData]
+    model: str
+    usage: EmbeddingsUsage
+
+
+class AssistantMessage(BaseModel):
+    role: Literal["assistant"] = "assistant"
+    content: str
+
+
+class ChatChoice(BaseModel):
+    index: int
+    message: AssistantMessage
+    finish_reason: Literal["stop", "length"]
+
+
+class CompletionUsage(BaseModel):
+    prompt_tokens: int
+    completion_tokens: int
+    total_tokens: int
+
+
+class ChatCompletion(BaseModel):
+    """A chat completion; with `stream: true` the route answers server-sent events instead."""
+
+    id: str
+    object: Literal["chat.completion"] = "chat.completion"
+    created: int
+    model: str
+    choices: list[ChatChoice]
+    usage: CompletionUsage
+    conversation_id: str | None = None  # model "conversation": send it back to continue
+
+
+class ModelCard(BaseModel):
+    id: ModelId
+    object: Literal["model"] = "model"
+    created: int
+    owned_by: str
+
+
+class ModelList(BaseModel):
+    object: Literal["list"] = "list"
+    data: list[ModelCard]
+
+
+class ModelInfos(BaseModel):
+    models: list[ModelInfo]
+
+
+class LatencySummary(BaseModel):
+    p50: float | None
+    p95: float | None
+
+
+class RecentCalls(BaseModel):
+    window_s: int
+    requests: int
+    errors: int
+    error_rate: float
+    latency_ms: LatencySummary
+
+
+class ModelHealth(BaseModel):
+    id: ModelId
+    status: Literal["ok", "unavailable"]
+    probe_latency_ms: float
+    recent: RecentCalls
+
+
+class Health(BaseModel):
+    status: Literal["ok", "degraded"]
+    models: list[ModelHealth]
+
+
+class EmbeddingPrediction(BaseModel):
+    model: Literal["embedding"]
+    embeddings: list[list[float]]
+    dimensions: int
+
+
+class GenerationPrediction(BaseModel):
+    model: Literal["generation"]
+    text: str
+    prompt_tokens: int
+    completion_tokens: int
+    finish_reason: Literal["stop", "length"]
+
+
+class ReplyUsage(BaseModel):
+    prompt_tokens: int
+    completion_tokens: int
+
+
+class Reply(BaseModel):
+    """The assistant's answer to a message in a server-side conversation."""
+
+    role: Literal["assistant"] = "assistant"
+    content: str
+    finish_reason: Literal["stop", "length"]
+    usage: ReplyUsage
+
+
+class ConversationPrediction(Reply):
+    model: Literal["conversation"]
+    conversation_id: str
+
+
+class ConversationCreated(BaseModel):
+    id: str
+
+
+class HistoryTurn(BaseModel):
+    role: Literal["system", "user", "assistant"]
+    content: str
+    created_at: str
+
+
+class ConversationHistory(BaseModel):
+    id: str
+    messages: list[HistoryTurn]

@@ -105,13 +105,9 @@ def free_port() -> int:
 def serve(target: str, env: dict[str, str] | None = None):
     """Start `bentoml serve` of a service (or built Bento) with extra environment; wait ready."""
     import bentoml
-    from bentoml._internal.configuration.containers import BentoMLContainer
 
     saved = dict(os.environ)
     os.environ.update(env or {})
-    # Each server its own Prometheus multiprocess directory: bentoml.serve empties the shared
-    # one under BENTOML_HOME, which would wipe the metrics of servers already running.
-    BentoMLContainer.prometheus_multiproc_dir.set(tempfile.mkdtemp(prefix="medbento-metrics-"))
     try:
         server = bentoml.serve(target, port=free_port(), host="127.0.0.1")
     finally:
