@@ -17,19 +17,26 @@ def _metrics_dir_of_this_server() -> None:
     host (blue/green on one VM, a test server beside a dev server) wiped the first one's
     counters and mixed its own into the first one's /metrics. A served worker is the only
     process that finds that variable set; it switches, before any metric is written, to a
-    sibling directory named after its parent, the `bentoml serve` process that all workers of
-    one server share. prometheus_client reads the variable each time it opens a metric file.
-    Directories of servers that are gone are removed.
+    sibling directory of its server's own. prometheus_client reads the variable each time it
+    opens a metric file.
+
+    A server is known by the process that runs it (the workers' parent) and by
+    BENTOML_RUNNER_MAP, the addresses of its services that BentoML gives every worker of one
+    server: several servers can share a parent (bentoml.serve in one Python process). A
+    directory whose parent process is gone is removed.
     """
     shared = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
     if not shared or ".server-" in Path(shared).name:
         return
+    import hashlib
+
     import psutil
 
+    server = hashlib.sha256(os.environ.get("BENTOML_RUNNER_MAP", "").encode()).hexdigest()[:12]
     base = Path(shared)
-    own = base.with_name(f"{base.name}.server-{os.getppid()}")
+    own = base.with_name(f"{base.name}.server-{os.getppid()}-{server}")
     for stale in base.parent.glob(f"{base.name}.server-*"):
-        pid = stale.name.rsplit("-", 1)[1]
+        pid = stale.name.split("-")[1]
         if stale != own and not (pid.isdigit() and psutil.pid_exists(int(pid))):
             shutil.rmtree(stale, ignore_errors=True)
     own.mkdir(parents=True, exist_ok=True)

@@ -6,16 +6,21 @@ before any `services` module is imported, and every served process inherits it.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import signal
 import socket
+import subprocess
 import tempfile
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = Path(tempfile.mkdtemp(prefix="medbento-test-"))
 KEYS = {
     f"test-{role}-{uuid.uuid4().hex}": role
@@ -116,6 +121,66 @@ def serve(target: str, env: dict[str, str] | None = None):
     with bentoml.SyncHTTPClient(server.url, server_ready_timeout=180, token=KEY["admin"]):
         pass
     return server
+
+
+@contextlib.contextmanager
+def served_command(
+    command: list[str] | str,
+    port: int,
+    log: Path,
+    env: dict[str, str] | None = None,
+    cwd: Path = ROOT,
+    timeout_s: float = 300,
+) -> Iterator[subprocess.Popen]:
+    """Run a command that serves HTTP on `port` (`make serve`, `bentoml serve ...`) as a user
+    would, its output in `log`, until its /readyz answers 200: yields the process, then stops
+    its whole process group. Fails with the log's tail when the command exits or is not ready
+    in time."""
+    url = f"http://127.0.0.1:{port}"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            command,
+            shell=isinstance(command, str),
+            cwd=cwd,
+            env=env if env is not None else os.environ.copy(),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        deadline = time.monotonic() + timeout_s
+        while not _ready(url):
+            if process.poll() is not None or time.monotonic() > deadline:
+                why = "exited" if process.poll() is not None else f"not ready in {timeout_s} s"
+                pytest.fail(f"{command!r} {why}:\n{log.read_text()[-3000:]}")
+            time.sleep(1)
+        yield process
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def _ready(url: str) -> bool:
+    import httpx
+
+    try:
+        return httpx.get(f"{url}/readyz", timeout=5).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+def port_free(port: int) -> bool:
+    with socket.socket() as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
 
 
 @pytest.fixture(scope="session")

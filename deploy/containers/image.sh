@@ -3,7 +3,7 @@
 #   deploy/containers/image.sh [cpu|cuda] [bentofile]     (make image: cpu, bentofile.yaml)
 #
 # cpu:  torch from PyTorch's CPU wheels (the Bento's UV_FIND_LINKS), no CUDA libraries.
-# cuda: torch from PyPI, the CUDA 12 build with its runtime libraries; it runs on any host with
+# cuda: torch from PyPI, the CUDA 13.0 build with its runtime libraries; it runs on any host with
 #       an NVIDIA driver (podman --device nvidia.com/gpu=all, docker --gpus all).
 #
 # With a Docker engine, `bentoml containerize` uses it. Without one (this project's machines),
@@ -35,11 +35,14 @@ else
   # Host networking (bridges leave iptables chains behind here); the host's CA bundle for the
   # build's HTTPS to the package index, which a local CA re-signs; layers cached, so a second
   # Bento with the same requirements reuses the installed packages.
-  args+=(--backend buildah --opt network=host --opt layers=true
+  args+=(--backend buildah --opt network=host --opt layers
     --opt from=localhost/debian-py:bookworm
     --opt volume=/etc/ssl/certs/ca-certificates.crt:/etc/ssl/certs/ca-certificates.crt:ro)
-  wheels=$("$BIN/pip" config get global.find-links 2>/dev/null || true)
-  if [ "$variant" = cpu ] && compgen -G "$wheels/torch-*+cpu-*.whl" >/dev/null; then
+  wheels=""
+  for link in ${PIP_FIND_LINKS:-} $("$BIN/pip" config get global.find-links 2>/dev/null || true); do
+    if compgen -G "$link/torch-*+cpu-*.whl" >/dev/null; then wheels=$link && break; fi
+  done
+  if [ "$variant" = cpu ] && [ -n "$wheels" ]; then
     port=$("$BIN/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     "$BIN/python" -m http.server --bind 127.0.0.1 --directory "$wheels" "$port" >/dev/null 2>&1 &
     server=$!

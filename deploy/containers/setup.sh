@@ -9,7 +9,11 @@ CTR_HOME=${CTR_HOME:-/var/tmp/ctr}
 BASE_IMAGE=${BASE_IMAGE:-localhost/debian-py:bookworm}
 mkdir -p "$CTR_HOME"/{storage,run,tmp}
 for tool in buildah podman debootstrap runc; do
-  command -v "$tool" >/dev/null || { apt-get install -y -q buildah podman debootstrap runc >/dev/null; break; }
+  command -v "$tool" >/dev/null || {
+    apt-get install -y -q buildah podman debootstrap runc >/dev/null ||
+      { apt-get update -q >/dev/null && apt-get install -y -q buildah podman debootstrap runc >/dev/null; }
+    break
+  }
 done
 
 cat >"$CTR_HOME/storage.conf" <<CONF

@@ -204,3 +204,37 @@ def test_metrics_and_model_health_for_operators(gateway_url):
     assert health["recent"]["requests"] >= 1 and health["recent"]["error_rate"] == 0.0
     assert health["recent"]["latency_ms"]["p50"] > 0
     assert httpx.get(f"{gateway_url}/metrics", headers=headers).status_code == 403  # admin only
+
+
+def test_two_servers_on_one_host_keep_their_own_metrics(tmp_path):
+    """BentoML gives every server the same multiprocess directory under BENTOML_HOME and
+    empties it when one starts: the first server's counters were wiped by the second, and the
+    second's showed in the first's /metrics."""
+    labels = {
+        "endpoint": "/v1/embeddings",
+        "service_name": "Embedding",
+        "http_response_code": "200",
+    }
+
+    def served(url: str) -> float:
+        return metric(url, "bentoml_service_request_total", **labels)
+
+    first = serve(EMBEDDING, {"MEDBENTO_DATA_DIR": str(tmp_path / "first")})
+    try:
+        for _ in range(3):
+            assert post(first.url).status_code == 200
+        assert served(first.url) == 3
+        second = serve(EMBEDDING, {"MEDBENTO_DATA_DIR": str(tmp_path / "second")})
+        try:
+            assert served(first.url) == 3  # not wiped
+            assert served(second.url) == 0  # not the first one's
+            for _ in range(2):
+                assert post(second.url).status_code == 200
+            assert served(second.url) == 2
+            assert served(first.url) == 3
+        finally:
+            second.stop()
+        assert post(first.url).status_code == 200
+        assert served(first.url) == 4
+    finally:
+        first.stop()
