@@ -1,11 +1,22 @@
-"""PHI benchmark: leak-recall per category, clinical retention and milliseconds per text, for
+"""PHI benchmark: leak-recall per category, clinical retention and milliseconds per note, for
 stock Presidio (same spaCy model, default recognizers, `AnalyzerEngine.analyze` one text at a
-time) and medbento's guard (batched), side by side in one run.
+time) and medbento's guard (batched), side by side in one run, on every family of notes.
 
-    python -m bench.phi_eval [--notes 400] [--synth ../shared/phi-benchmark/synth_dataset_v2.json]
+    python -m bench.phi_eval [--notes 600] [--synth PATH] [--misses FAMILY]
 
-A PHI value counts as caught when none of its identifying pieces (each part of a name, the
-value itself, its runs of 4+ digits, a date's month-and-day) appears in the output.
+Families, kept apart in the report by how much the guard's authors have seen of them:
+- `tuning`, `development`, `heldout`: bench/notes.py's generated notes (that file says how
+  each was used);
+- bench/phi_families/*.jsonl: notes written by independent authors (subagents given only the
+  categories and the format, never the guard's code). FAMILIES below says which were studied
+  (their misses read while improving the guard) and which are unread: only the aggregate
+  figures this command prints are ever looked at, and `--misses` refuses them.
+
+A PHI value is caught when every one of its identifying pieces (each name word, a date's month
+and day, the digits of a number however they are separated, a code) is covered by the engine's
+findings wherever the value occurs; a clinical phrase is kept when no finding touches it.
+Findings, not output text, are compared, so a piece that happens to recur elsewhere in the note
+(a "14" in a date and in "GCS 14") is judged where it stands.
 """
 
 from __future__ import annotations
@@ -17,28 +28,137 @@ import re
 import sys
 import time
 from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from .notes import Note, generate
+from .notes import generate
 
-DEFAULT_SYNTH = (
-    Path(__file__).resolve().parents[2] / "shared" / "phi-benchmark" / "synth_dataset_v2.json"
-)
+HERE = Path(__file__).resolve().parent
+DEFAULT_SYNTH = HERE.parents[1] / "shared" / "phi-benchmark" / "synth_dataset_v2.json"
+FAMILY_DIR = HERE / "phi_families"
+# How much of each independently written family the guard's authors have seen.
+FAMILIES = {
+    "study_discharge_nursing_phone": "studied",
+    "referrals_messages_forms": "unread",
+    "adversarial_prose": "unread",
+}
+# The notes.py categories, named as the families name them.
+CATEGORY = {
+    "ZIP": "GEO",
+    "GEOGRAPHY": "GEO",
+    "DRIVER_LICENSE": "LICENSE",
+}
 
 
-def appears(piece: str | re.Pattern, text: str) -> bool:
+@dataclass
+class Value:
+    category: str
+    value: str
+    pieces: list[str | re.Pattern]
+
+
+@dataclass
+class Note:
+    text: str
+    phi: list[Value]
+    clinical: list[str]
+    family: str
+    id: str = ""
+    style: str = ""
+
+
+@dataclass
+class Score:
+    caught: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    kept: list[int] = field(default_factory=lambda: [0, 0])
+    misses: list[tuple[Note, Value]] = field(default_factory=list)
+    lost: list[tuple[Note, str]] = field(default_factory=list)
+
+
+def generated_notes(count: int) -> list[Note]:
+    return [
+        Note(
+            text=n.text,
+            phi=[Value(CATEGORY.get(s.category, s.category), s.value, s.pieces) for s in n.phi],
+            clinical=n.clinical,
+            family=n.family,
+        )
+        for n in generate(count)
+    ]
+
+
+def written_notes() -> list[Note]:
+    notes = []
+    for path in sorted(FAMILY_DIR.glob("*.jsonl")):
+        if path.stem not in FAMILIES:
+            raise SystemExit(f"{path.name}: add it to FAMILIES (studied or unread) first")
+        for line in path.read_text().splitlines():
+            record = json.loads(line)
+            phi = [
+                Value(p["category"], p["value"], p.get("pieces") or [p["value"]])
+                for p in record["phi"]
+            ]
+            notes.append(
+                Note(
+                    record["text"],
+                    phi,
+                    record["clinical"],
+                    path.stem,
+                    record["id"],
+                    record.get("style", ""),
+                )
+            )
+    return notes
+
+
+def _alnum(text: str, start: int, end: int) -> list[int]:
+    return [i for i in range(start, end) if text[i].isalnum()]
+
+
+def _piece_spans(value: str, piece: str | re.Pattern) -> list[tuple[int, int]]:
     if isinstance(piece, re.Pattern):
-        return piece.search(text) is not None
-    return re.search(rf"(?<!\w){re.escape(piece)}(?!\w)", text) is not None
+        return [m.span() for m in piece.finditer(value)]
+    found = [m.span() for m in re.finditer(re.escape(piece), value)]
+    return found or [(0, len(value))]  # a piece the value does not hold: the whole value
+
+
+def score(notes: list[Note], findings: list[list[tuple[int, int]]]) -> Score:
+    result = Score()
+    for note, spans in zip(notes, findings, strict=True):
+        covered = set()
+        for start, end in spans:
+            covered.update(range(start, end))
+        for value in note.phi:
+            starts = [m.start() for m in re.finditer(re.escape(value.value), note.text)]
+            caught = bool(starts) and all(
+                set(_alnum(note.text, at + s, at + e)) <= covered
+                for at in starts
+                for piece in value.pieces
+                for s, e in _piece_spans(value.value, piece)
+            )
+            result.caught[value.category][1] += 1
+            result.caught[value.category][0] += caught
+            if not caught:
+                result.misses.append((note, value))
+        for phrase in note.clinical:
+            starts = [m.start() for m in re.finditer(re.escape(phrase), note.text)]
+            kept = not any(set(range(at, at + len(phrase))) & covered for at in starts)
+            result.kept[1] += 1
+            result.kept[0] += kept
+            if not kept:
+                result.lost.append((note, phrase))
+    return result
+
+
+# --- engines: each returns the findings (start, end) for every text ------------------------
 
 
 def stock_presidio():
     import bentoml
     from presidio_analyzer import AnalyzerEngine
     from presidio_analyzer.nlp_engine import SpacyNlpEngine
-    from presidio_anonymizer import AnonymizerEngine
 
     from services.phi import offline_tldextract
 
@@ -47,37 +167,33 @@ def stock_presidio():
         models=[{"lang_code": "en", "model_name": bentoml.models.get("phi-spacy:latest").path}]
     )
     engine.load()
-    analyzer, anonymizer = (
-        AnalyzerEngine(nlp_engine=engine, supported_languages=["en"]),
-        AnonymizerEngine(),
-    )
+    analyzer = AnalyzerEngine(nlp_engine=engine, supported_languages=["en"])
 
-    def run(texts: list[str]) -> list[str]:
-        return [anonymizer.anonymize(t, analyzer.analyze(t, language="en")).text for t in texts]
+    def run(texts: list[str]) -> list[list[tuple[int, int]]]:
+        return [[(r.start, r.end) for r in analyzer.analyze(t, language="en")] for t in texts]
 
     return run
 
 
 def medbento():
-    from services.deid import Redactor
     from services.phi import detect, local_analyzer
 
     analyzer = local_analyzer()
 
-    def run(texts: list[str]) -> list[str]:
+    def run(texts: list[str]) -> list[list[tuple[int, int]]]:
         out = []
-        for i in range(0, len(texts), 64):
-            chunk = texts[i : i + 64]
-            for text, findings in zip(chunk, detect(analyzer, chunk), strict=True):
-                out.append(Redactor("placeholder").apply(text, findings))
+        for i in range(0, len(texts), 32):
+            out += [
+                [(f.start, f.end) for f in found] for found in detect(analyzer, texts[i : i + 32])
+            ]
         return out
 
     return run
 
 
 def timed(run, texts: list[str], repeats: int = 3, sample: int = 200) -> float:
-    """Best of `repeats` passes over the same notes, in ms/text: the machine's other work
-    only ever adds time, so the best pass is the least noisy estimate."""
+    """Best of `repeats` passes over the same notes, in ms/note: the machine's other work only
+    ever adds time, so the best pass is the least noisy estimate."""
     run(texts[:8])  # warm up
     best = float("inf")
     for _ in range(repeats):
@@ -87,25 +203,14 @@ def timed(run, texts: list[str], repeats: int = 3, sample: int = 200) -> float:
     return best
 
 
-def score_notes(notes: list[Note], outputs: list[str]):
+def score_synth(records: list[dict], outputs: list[list[tuple[int, int]]]):
     caught: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    kept = [0, 0]
-    for note, out in zip(notes, outputs, strict=True):
-        for span in note.phi:
-            caught[span.category][1] += 1
-            caught[span.category][0] += not any(appears(p, out) for p in span.pieces)
-        for phrase in note.clinical:
-            kept[1] += 1
-            kept[0] += phrase in out
-    return caught, kept
-
-
-def score_synth(records: list[dict], outputs: list[str]):
-    caught: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for record, out in zip(records, outputs, strict=True):
+    for record, spans in zip(records, outputs, strict=True):
+        covered = {i for s, e in spans for i in range(s, e)}
         for span in record["spans"]:
+            chars = _alnum(record["full_text"], span["start_position"], span["end_position"])
             caught[span["entity_type"]][1] += 1
-            caught[span["entity_type"]][0] += span["entity_value"] not in out
+            caught[span["entity_type"]][0] += set(chars) <= covered
     return caught
 
 
@@ -113,76 +218,106 @@ def ratio(pair: list[int]) -> float:
     return pair[0] / pair[1] if pair[1] else float("nan")
 
 
-def overall(caught: dict[str, list[int]]) -> float:
-    return ratio([sum(c for c, _ in caught.values()), sum(t for _, t in caught.values())])
-
-
-def table(title: str, results: dict[str, dict[str, list[int]]]) -> None:
-    print(f"\n{title}\n| category | n | stock Presidio | medbento |\n|---|---|---|---|")
-    categories = sorted(set().union(*(r.keys() for r in results.values())))
-    for category in categories:
-        n = results["medbento"][category][1]
-        print(
-            f"| {category} | {n} | {ratio(results['stock'][category]):.3f} | {ratio(results['medbento'][category]):.3f} |"
-        )
-    print(
-        f"| **overall** | | {overall(results['stock']):.3f} | {overall(results['medbento']):.3f} |"
-    )
+def overall(caught: dict[str, list[int]]) -> list[int]:
+    return [sum(c for c, _ in caught.values()), sum(t for _, t in caught.values())]
 
 
 def progress(message: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
+def status(family: str) -> str:
+    return (
+        FAMILIES.get(family)
+        or {"tuning": "tuned on", "development": "studied", "heldout": "held out (notes.py)"}[
+            family
+        ]
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--notes", type=int, default=600)
     parser.add_argument("--synth", type=Path, default=DEFAULT_SYNTH)
+    parser.add_argument("--misses", metavar="FAMILY", help="print a studied family's misses")
     args = parser.parse_args()
+    if args.misses and FAMILIES.get(args.misses) == "unread":
+        raise SystemExit(f"{args.misses} is unread: only its aggregate figures may be looked at")
 
+    notes = generated_notes(args.notes) + written_notes()
+    families = list(dict.fromkeys(n.family for n in notes))
     progress("loading engines")
     engines = {"stock": stock_presidio(), "medbento": medbento()}
-    notes = generate(args.notes)
     texts = [n.text for n in notes]
-    families = {
-        family: [i for i, n in enumerate(notes) if n.family == family]
-        for family in ("heldout", "development", "tuning")
-    }
-
+    scores: dict[str, dict[str, Score]] = {}
     speed: dict[str, float] = {}
-    note_results: dict[str, dict] = {f: {} for f in ("all", *families)}
-    retention: dict[str, dict] = {f: {} for f in ("all", *families)}
     for name, run in engines.items():
-        progress(f"{name}: {len(texts)} clinical notes, then timing")
-        outputs = run(texts)
-        speed[name] = timed(run, texts)
-        for family, idx in (("all", range(len(notes))), *families.items()):
-            caught, kept = score_notes([notes[i] for i in idx], [outputs[i] for i in idx])
-            note_results[family][name], retention[family][name] = caught, kept
-
-    synth_results = {}
-    if args.synth.is_file():
-        records = json.loads(args.synth.read_text())
-        for name, run in engines.items():
-            progress(f"{name}: {len(records)} presidio-research sentences")
-            synth_results[name] = score_synth(records, run([r["full_text"] for r in records]))
+        progress(f"{name}: {len(texts)} notes, then timing")
+        found = run(texts)
+        scores[name] = {
+            family: score(
+                [n for n in notes if n.family == family],
+                [f for n, f in zip(notes, found, strict=True) if n.family == family],
+            )
+            for family in families
+        }
+        speed[name] = timed(run, [n.text for n in notes if n.family in FAMILIES] or texts)
 
     print(f"\nmachine: {os.cpu_count()} CPUs; spaCy en_core_web_sm for both engines")
-    sizes = ", ".join(f"{len(idx)} {family}" for family, idx in families.items())
-    print(f"\nClinical notes: {len(notes)} ({sizes}); bench/notes.py says what each family is")
-    for family in ("all", *families):
-        table(f"Leak-recall, {family} notes", note_results[family])
-        print(
-            f"| clinical retention | {retention[family]['medbento'][1]} | "
-            f"{ratio(retention[family]['stock']):.3f} | {ratio(retention[family]['medbento']):.3f} |"
-        )
-    if synth_results:
-        table("Leak-recall, presidio-research synth_dataset_v2 (1,500 sentences)", synth_results)
     print(
-        f"\nSpeed on clinical notes (best of 3 passes over 200 notes): stock Presidio "
-        f"{speed['stock']:.1f} ms/text (one at a time), medbento {speed['medbento']:.1f} ms/text "
-        f"(batched): {speed['stock'] / speed['medbento']:.2f}x"
+        "\n| family | status | notes | PHI values | stock leak-recall | medbento leak-recall | stock retention | medbento retention |"
     )
+    print("|---|---|---|---|---|---|---|---|")
+    for family in families:
+        stock, ours = scores["stock"][family], scores["medbento"][family]
+        print(
+            f"| {family} | {status(family)} | {sum(n.family == family for n in notes)} | "
+            f"{overall(ours.caught)[1]} | {ratio(overall(stock.caught)):.3f} | "
+            f"**{ratio(overall(ours.caught)):.3f}** | {ratio(stock.kept):.3f} | {ratio(ours.kept):.3f} |"
+        )
+    for family in families:
+        stock, ours = scores["stock"][family], scores["medbento"][family]
+        print(f"\nLeak-recall by category, {family} ({status(family)})")
+        print("| category | values | stock | medbento |\n|---|---|---|---|")
+        for category in sorted(ours.caught):
+            print(
+                f"| {category} | {ours.caught[category][1]} | "
+                f"{ratio(stock.caught[category]):.3f} | {ratio(ours.caught[category]):.3f} |"
+            )
+
+    if args.synth.is_file():
+        records = json.loads(args.synth.read_text())
+        synth = {}
+        for name, run in engines.items():
+            progress(f"{name}: {len(records)} presidio-research sentences")
+            synth[name] = score_synth(records, run([r["full_text"] for r in records]))
+        print("\nLeak-recall, presidio-research synth_dataset_v2 (general PII, not clinical)")
+        print("| entity | values | stock | medbento |\n|---|---|---|---|")
+        for entity in sorted(synth["medbento"]):
+            print(
+                f"| {entity} | {synth['medbento'][entity][1]} | "
+                f"{ratio(synth['stock'][entity]):.3f} | {ratio(synth['medbento'][entity]):.3f} |"
+            )
+        print(
+            f"| **overall** | | {ratio(overall(synth['stock'])):.3f} | {ratio(overall(synth['medbento'])):.3f} |"
+        )
+
+    print(
+        f"\nSpeed on the written families' notes (best of 3 passes over 200 notes): stock "
+        f"Presidio {speed['stock']:.1f} ms/note (one at a time), medbento "
+        f"{speed['medbento']:.1f} ms/note (batched): {speed['stock'] / speed['medbento']:.2f}x"
+    )
+
+    if args.misses:
+        result = scores["medbento"][args.misses]
+        print(f"\nMisses in {args.misses}:")
+        for note, value in result.misses:
+            at = note.text.find(value.value)
+            context = note.text[max(0, at - 60) : at + len(value.value) + 40].replace("\n", " ")
+            print(f"- {value.category} {value.value!r} [{note.id}] …{context}…")
+        print(f"\nClinical phrases lost in {args.misses}:")
+        for note, phrase in result.lost:
+            print(f"- {phrase!r} [{note.id}]")
 
 
 if __name__ == "__main__":
