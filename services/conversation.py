@@ -97,9 +97,12 @@ class Conversation(EntryPoint):
         conversation = await self._owned(conversation_id, owner)
         (result,) = await self.generation.to_async.generate([request])
         result = GenerationResult.model_validate(result)
-        await self.sessions.append(conversation_id, [Turn(role="assistant", content=result.text)])
-        text = self._restorer(conversation, reveal).restore(result.text)
-        return result.model_copy(update={"text": text})
+        guard = self._restorer(conversation, reveal)
+        answer = await guard.scan_output(result.text)  # stored as the owner may see it
+        await self.sessions.append(conversation_id, [Turn(role="assistant", content=answer)])
+        return result.model_copy(
+            update={"text": guard.restore(answer), "output_counts": dict(guard.output_counts)}
+        )
 
     @bentoml.api
     async def stream_complete(
@@ -107,14 +110,21 @@ class Conversation(EntryPoint):
     ) -> AsyncGenerator[str, None]:
         """Internal: as complete, streamed as Generation.stream events."""
         conversation = await self._owned(conversation_id, owner)
-        restorer = self._restorer(conversation, reveal).stream_restorer()
+        guard = self._restorer(conversation, reveal)
+        scanner, restorer = guard.stream_scanner(), guard.stream_restorer()
         answer = ""
         async for event in ndjson_events(self.generation.to_async.stream(request)):
             if "text" in event:
-                answer += event["text"]
-                event = {"text": restorer.feed(event["text"]) if restorer else event["text"]}
-            elif restorer and (rest := restorer.flush()):
-                yield orjson.dumps({"text": rest}).decode() + "\n"
+                text = await scanner.feed(event["text"]) if scanner else event["text"]
+                answer += text
+                event = {"text": restorer.feed(text) if restorer else text}
+            else:  # the last event: what was held back, then the end
+                rest = await scanner.flush() if scanner else ""
+                answer += rest
+                rest = (restorer.feed(rest) + restorer.flush()) if restorer else rest
+                if rest:
+                    yield orjson.dumps({"text": rest}).decode() + "\n"
+                event = event | {"output_counts": dict(guard.output_counts)}
             yield orjson.dumps(event).decode() + "\n"
         await self.sessions.append(conversation_id, [Turn(role="assistant", content=answer)])
 

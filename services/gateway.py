@@ -257,7 +257,7 @@ class Gateway(EntryPoint):
             found = [Finding.model_validate(f) for f in found]
             trail().counts.update(f.entity_type for f in found)
             for f in found:
-                PHI_ENTITIES.labels(entity_type=f.entity_type).inc()
+                PHI_ENTITIES.labels(entity_type=f.entity_type, direction="input").inc()
             results.append(AnonymizedText(text=redactor.apply(text, found), entities=found))
         trail().output_digest = keyed_digest([r.text for r in results])
         return results
@@ -334,9 +334,13 @@ class Gateway(EntryPoint):
                 (prompt,) = await guard.deidentify([body.prompt])
                 request = request.model_copy(update={"prompt": prompt})
                 result = await openai_routes.generate_cached(request, self._generate)
-                result = result.model_copy(update={"text": guard.restore(result.text)})
+                text = guard.restore(await guard.scan_output(result.text))
+                result = result.model_copy(update={"text": text})
                 trail().output_digest = keyed_digest(result.text)
-                return {"model": model_id, **result.model_dump(exclude={"phi_counts"})}
+                return {
+                    "model": model_id,
+                    **result.model_dump(exclude={"phi_counts", "output_counts"}),
+                }
             case _:
                 body = validated(PredictConversation, payload)
                 message = NewMessage(content=body.content, max_tokens=body.max_tokens)
@@ -391,6 +395,7 @@ class Gateway(EntryPoint):
                 )
             )
         )
+        openai_routes.count_output(result.output_counts)
         trail().output_digest = keyed_digest(result.text)
         return Reply(
             content=result.text,

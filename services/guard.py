@@ -16,7 +16,7 @@ import orjson
 
 from . import remote
 from .auth import current
-from .deid import Redactor, StreamRestorer
+from .deid import PLACEHOLDER, Redactor, StreamRestorer
 from .errors import APIError
 from .metrics import PHI_ENTITIES
 from .phi import Finding
@@ -61,6 +61,7 @@ class Guard:
         self.redactor = Redactor(settings.phi_operator, mapping)
         self.reveal = current().sees_phi if reveal is None else reveal
         self.counts: Counter[str] = Counter()
+        self.output_counts: Counter[str] = Counter()
 
     async def deidentify(self, texts: list[str]) -> list[str]:
         """The texts as a model may see them; raises 422 under the `reject` policy."""
@@ -72,7 +73,7 @@ class Guard:
         ]
         found = Counter(f.entity_type for per_text in findings for f in per_text)
         for entity, count in found.items():
-            PHI_ENTITIES.labels(entity_type=entity).inc(count)
+            PHI_ENTITIES.labels(entity_type=entity, direction="input").inc(count)
         self.counts.update(found)
         trail().counts.update(found)
         if found and self.policy == "reject":
@@ -93,3 +94,92 @@ class Guard:
     @property
     def mapping(self) -> dict[str, str]:
         return self.redactor.mapping
+
+    # --- the other direction: what the model says -----------------------------------------
+
+    @property
+    def scans_output(self) -> bool:
+        """A model can say PHI it learned in training: its output is scanned with the same
+        guard for every role that may not see PHI (MEDBENTO_PHI_SCAN_OUTPUT=all: every role)."""
+        if self.policy == "off":
+            return False
+        return get_settings().phi_scan_output == "all" or not self.reveal
+
+    async def scan_output(self, text: str) -> str:
+        """The model's answer with the PHI it holds replaced by `<TYPE>` (no number: nothing
+        restores it); this request's own placeholders stay as they are, for restore()."""
+        if not self.scans_output or not text:
+            return text
+        (found,) = await remote.call_pure(lambda: self.analyze([text]))
+        findings = _outside_placeholders(text, [Finding.model_validate(f) for f in found])
+        self.count_output(findings)
+        return _tagged(text, findings)
+
+    def stream_scanner(self) -> StreamScanner | None:
+        return StreamScanner(self) if self.scans_output else None
+
+    def count_output(self, findings: list[Finding]) -> None:
+        found = Counter(f.entity_type for f in findings)
+        for entity, count in found.items():
+            PHI_ENTITIES.labels(entity_type=entity, direction="output").inc(count)
+        self.output_counts.update(found)
+        trail().counts.update({f"{OUTPUT}{entity}": count for entity, count in found.items()})
+
+
+OUTPUT = "output."  # audit entity counts of model output carry this prefix
+
+
+def _outside_placeholders(text: str, findings: list[Finding]) -> list[Finding]:
+    placeholders = [m.span() for m in PLACEHOLDER.finditer(text)]
+    return [f for f in findings if not any(s < f.end and f.start < e for s, e in placeholders)]
+
+
+def _tagged(text: str, findings: list[Finding]) -> str:
+    for f in sorted(findings, key=lambda f: f.start, reverse=True):
+        text = f"{text[: f.start]}<{f.entity_type}>{text[f.end :]}"
+    return text
+
+
+class StreamScanner:
+    """scan_output() for an answer that arrives in pieces. The last HOLD characters are kept
+    back (a name, a date or a number may still be growing there), the rest is scanned with the
+    left context NER needs and sent on; an identifier that reaches into the kept-back part is
+    kept back whole. The first text leaves once HOLD + STEP characters have arrived."""
+
+    HOLD, STEP, CONTEXT = 32, 16, 64
+
+    def __init__(self, guard: Guard) -> None:
+        self.guard, self.pending, self.context = guard, "", ""
+
+    async def feed(self, chunk: str) -> str:
+        self.pending += chunk
+        if len(self.pending) < self.HOLD + self.STEP:
+            return ""
+        cut = self.pending.rfind(" ", 0, len(self.pending) - self.HOLD) + 1
+        return await self._emit(cut) if cut > 0 else ""
+
+    async def flush(self) -> str:
+        return await self._emit(len(self.pending))
+
+    async def _emit(self, cut: int) -> str:
+        window = self.context + self.pending
+        (found,) = await remote.call_pure(lambda: self.guard.analyze([window]))
+        offset = len(self.context)
+        findings = [  # in `pending`; one that began in text already sent is cut to its rest
+            Finding(
+                entity_type=f.entity_type,
+                start=max(0, f.start - offset),
+                end=f.end - offset,
+                score=f.score,
+            )
+            for f in _outside_placeholders(window, [Finding.model_validate(f) for f in found])
+            if f.end > offset
+        ]
+        for f in findings:  # an identifier across the cut waits whole for the next round
+            if f.start < cut < f.end:
+                cut = f.start
+        sent = [f for f in findings if f.end <= cut]
+        self.guard.count_output(sent)
+        text, self.pending = self.pending[:cut], self.pending[cut:]
+        self.context = (self.context + text)[-self.CONTEXT :]
+        return _tagged(text, sent)

@@ -18,8 +18,8 @@ from .settings import get_settings
 
 PHI_ENTITIES = metrics.Counter(
     name="medbento_phi_entities",
-    documentation="PHI entities found, by type",
-    labelnames=["entity_type"],
+    documentation="PHI entities found, by type, in the input or in model output",
+    labelnames=["entity_type", "direction"],
 )
 CACHE_REQUESTS = metrics.Counter(
     name="medbento_cache_requests",

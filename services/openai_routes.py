@@ -17,7 +17,7 @@ from . import remote
 from .cache import response_cache
 from .deid import StreamRestorer
 from .errors import APIError
-from .guard import Guard, keyed_digest, trail
+from .guard import OUTPUT, Guard, StreamScanner, keyed_digest, trail
 from .schemas import (
     ChatCompletionRequest,
     EmbeddingsRequest,
@@ -133,18 +133,23 @@ async def chat(
         generation = generation.model_copy(update={"messages": messages})
     if request.stream:
         include_usage = bool(request.stream_options and request.stream_options.include_usage)
-        restorer = guard.stream_restorer() if guard is not None else None
         events = sse_chunks(
-            remote.stream(stream(generation)), request.model, include_usage, extra, restorer
+            remote.stream(stream(generation)),
+            request.model,
+            include_usage,
+            extra,
+            guard.stream_restorer() if guard is not None else None,
+            guard.stream_scanner() if guard is not None else None,
         )
         return StreamingResponse(events, media_type="text/event-stream")
     if guard is not None:  # a plain completion: deterministic ones come from the cache
         result = await generate_cached(generation, generate)
-    else:
+        text = guard.restore(await guard.scan_output(result.text))
+        result = result.model_copy(update={"text": text})
+    else:  # the callee guarded it (a conversation): what it found in the answer is counted
         answer = await remote.call_pure(lambda: generate(generation))
         result = GenerationResult.model_validate(answer)
-    if guard is not None:
-        result = result.model_copy(update={"text": guard.restore(result.text)})
+        count_output(result.output_counts)
     trail().output_digest = keyed_digest(result.text)
     return json_response(chat_payload(result, request.model, **extra))
 
@@ -178,7 +183,9 @@ async def generate_cached(request: GenerationRequest, generate: Generate) -> Gen
     if found is not None:
         return GenerationResult.model_validate_json(found)
     result = GenerationResult.model_validate(await remote.call_pure(lambda: generate(request)))
-    await cache.put_many({key: result.model_dump_json(exclude={"phi_counts"}).encode()})
+    await cache.put_many(
+        {key: result.model_dump_json(exclude={"phi_counts", "output_counts"}).encode()}
+    )
     return result
 
 
@@ -188,8 +195,10 @@ async def sse_chunks(
     include_usage: bool,
     extra: dict[str, Any],
     restorer: StreamRestorer | None = None,
+    scanner: StreamScanner | None = None,
 ) -> AsyncIterator[bytes]:
-    """Server-sent events exactly as OpenAI streams a chat completion."""
+    """Server-sent events exactly as OpenAI streams a chat completion; the answer is scanned
+    for PHI first (scanner) and then restored for roles that may see this request's PHI."""
     chunk_id, created = completion_id(), int(time.time())
 
     def frame(payload: dict) -> bytes:
@@ -203,15 +212,18 @@ async def sse_chunks(
                 yield frame({"error": {"code": "internal_error", "message": "Generation failed."}})
                 return
             if "text" in event:
-                text = restorer.feed(event["text"]) if restorer else event["text"]
+                text = await scanner.feed(event["text"]) if scanner else event["text"]
+                text = restorer.feed(text) if restorer else text
                 if text:
                     yield frame(chat_chunk(chunk_id, created, model, {"content": text}))
             else:
                 final = event
+        rest = await scanner.flush() if scanner else ""
     except APIError as error:
         yield frame({"error": {"code": error.code, "message": error.message}})
         return
-    if restorer and (rest := restorer.flush()):
+    rest = (restorer.feed(rest) + restorer.flush()) if restorer else rest
+    if rest:
         yield frame(chat_chunk(chunk_id, created, model, {"content": rest}))
     yield frame(chat_chunk(chunk_id, created, model, {}, final.get("finish_reason", "stop")))
     if include_usage:
@@ -223,3 +235,8 @@ async def sse_chunks(
         }
         yield frame(chat_chunk(chunk_id, created, model, {}) | {"choices": [], "usage": usage})
     yield b"data: [DONE]\n\n"
+
+
+def count_output(counts: dict[str, int]) -> None:
+    """What a callee found in the answer it guarded, in this request's audit event."""
+    trail().counts.update({f"{OUTPUT}{entity}": n for entity, n in counts.items()})

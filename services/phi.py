@@ -15,9 +15,11 @@ import bentoml
 from pydantic import BaseModel
 
 from . import startup_done
+from .gazetteer import CheckedSpacyRecognizer, GazetteerRecognizer, gazetteer_at
 from .logs import ACCESS_LOG
 from .middleware import RequestContext
 from .recognizers import EPONYMS, SafeHarborRecognizer, is_allowed_geography, is_clinical_term
+from .safelist import identifier_spans, protected_spans
 from .settings import get_settings
 
 settings = get_settings()
@@ -49,15 +51,11 @@ def offline_tldextract() -> None:
     tldextract.extract = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
-def build_analyzer(spacy_dir: Path):
+def build_analyzer(spacy_dir: Path, gazetteer_dir: Path):
     from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
     from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
     from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
-    from presidio_analyzer.predefined_recognizers import (
-        CreditCardRecognizer,
-        IbanRecognizer,
-        SpacyRecognizer,
-    )
+    from presidio_analyzer.predefined_recognizers import CreditCardRecognizer, IbanRecognizer
 
     if not (spacy_dir / "config.cfg").is_file():
         # Presidio would otherwise try spacy.cli.download for a model it cannot find.
@@ -92,8 +90,10 @@ def build_analyzer(spacy_dir: Path):
     for pipe in ("parser", "tagger", "attribute_ruler", "lemmatizer"):
         nlp_engine.nlp["en"].disable_pipe(pipe)
     registry = RecognizerRegistry(supported_languages=["en"])
+    gazetteer = gazetteer_at(str(gazetteer_dir))
     for recognizer in (
-        SpacyRecognizer(supported_entities=["PERSON", "LOCATION"]),
+        CheckedSpacyRecognizer(gazetteer, supported_entities=["PERSON", "LOCATION"]),
+        GazetteerRecognizer(gazetteer),
         CreditCardRecognizer(),
         IbanRecognizer(),
         SafeHarborRecognizer(),
@@ -139,9 +139,12 @@ def detect(analyzer, texts: list[str]) -> list[list[Finding]]:
 
 
 def clean(text: str, results) -> list[Finding]:
+    protected = protected_spans(text)
     kept = []
     for r in results:
         span = text[r.start : r.end]
+        if any(start <= r.start and r.end <= end for start, end in protected):
+            continue
         if r.entity_type in ("PERSON", "LOCATION") and is_clinical_term(text, span, r.end):
             continue
         if r.entity_type == "LOCATION" and is_allowed_geography(span):
@@ -149,6 +152,11 @@ def clean(text: str, results) -> list[Finding]:
         kept.append(
             Finding(entity_type=r.entity_type, start=r.start, end=r.end, score=round(r.score, 2))
         )
+    kept += [
+        Finding(entity_type=entity, start=start, end=end, score=0.5)
+        for start, end, entity in identifier_spans(text)
+        if not any(s <= start and end <= e for s, e in protected)
+    ]
     return merge(kept + repeated_names(text, kept))
 
 
@@ -197,9 +205,10 @@ def merge(findings: list[Finding]) -> list[Finding]:
 )
 class PHIGuard:
     spacy_model = bentoml.models.BentoModel("phi-spacy:latest")
+    gazetteer = bentoml.models.BentoModel("phi-gazetteer:latest")
 
     def __init__(self) -> None:
-        self.analyzer = build_analyzer(Path(self.spacy_model.path))
+        self.analyzer = build_analyzer(Path(self.spacy_model.path), Path(self.gazetteer.path))
         startup_done()
 
     @bentoml.api(**settings.batching(settings.embed_max_batch_size))
@@ -214,4 +223,7 @@ PHIGuard.add_asgi_middleware(RequestContext)
 @functools.cache
 def local_analyzer():
     """An in-process engine for tools (the benchmark), loaded from the model store."""
-    return build_analyzer(Path(bentoml.models.get("phi-spacy:latest").path))
+    return build_analyzer(
+        Path(bentoml.models.get("phi-spacy:latest").path),
+        Path(bentoml.models.get("phi-gazetteer:latest").path),
+    )

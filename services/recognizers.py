@@ -223,13 +223,80 @@ DRUG_STEM = re.compile(
 
 NUM_ID = r"[A-Z0-9][A-Z0-9\-]{3,24}"
 LABEL = r"\s*(?:number|num|no\.?|#|id|identifier)?\s*[:#]?\s*"
-NAME = r"[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?"
-FULL_NAME = rf"{NAME}(?:\s+[A-Z]\.)?(?:\s+{NAME}){{0,2}}"
+# Letters beyond ASCII: names are written with accents (Hernández, Ríos, Łukasz).
+UPPER = r"[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĞĠĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ]"
+LOWER = r"[a-zß-öø-ÿāăąćĉċčďđēėęěğġģīįıķĺļľłńņňōőœŕřśşšţťūůűųźżž]"
+NAME = rf"{UPPER}(?:{LOWER}+(?:{UPPER}{LOWER}+)?|['’]{UPPER}{LOWER}+)(?:-{UPPER}?{LOWER}+)?"
+# A quoted nickname may stand between the parts: Tremaine "Trey" Lockhart.
+FULL_NAME = rf"{NAME}(?:\s+[\"“][^\"”\n]{{1,20}}[\"”])?(?:\s+[A-Z]\.)?(?:\s+{NAME}){{0,2}}"
+ORDINAL_WORD = (
+    r"(?:(?:twenty|thirty)[-\s])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
+    r"|nineteenth|twentieth|thirtieth"
+)
+DAY = rf"(?:(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?|{ORDINAL_WORD})"
+WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
+HOLIDAY = (
+    r"(?:Christmas(?:\s+(?:Day|Eve|morning|night))?|New\s+Year['’]?s(?:\s+(?:Day|Eve))?|"
+    r"Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Halloween|Independence\s+Day|Labor\s+Day|"
+    r"Memorial\s+Day|Valentine['’]?s\s+Day|Mother['’]?s\s+Day|Father['’]?s\s+Day|"
+    r"Veterans\s+Day|Juneteenth|Hanukkah|Diwali|Eid(?:\s+al-\w+)?|Ramadan|Lunar\s+New\s+Year)"
+)
+AGE_WORD = (
+    r"(?:ninety(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|"
+    r"(?:one|a)[-\s]hundred(?:[-\s](?:and[-\s])?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))?)"
+)
+RELATIONS = (
+    r"mother|father|mom|mum|dad|son|daughter|wife|husband|spouse|partner|fianc[ée]e?|"
+    r"boyfriend|girlfriend|brother|sister|sibling|twin|aunt|uncle|cousin|grandmother|"
+    r"grandfather|grandma|grandpa|granny|grandson|granddaughter|grandchild|grandniece|"
+    r"grandnephew|great-grandmother|great-grandfather|great-grandson|great-granddaughter|"
+    r"stepmother|stepfather|stepson|stepdaughter|stepbrother|stepsister|mother-in-law|"
+    r"father-in-law|son-in-law|daughter-in-law|sister-in-law|brother-in-law|niece|nephew|"
+    r"godmother|godfather|friend|neighbou?r|roommate|landlord|employer|boss|coworker|"
+    r"co-worker|caregiver|caretaker|guardian|conservator|sitter|aide|interpreter|"
+    r"translator|chaplain|pastor|priest|rabbi|imam|caller|driver|officer|rep|representative|"
+    r"coordinator|case manager|social worker|sponsor|mentor|therapist|counsel(?:l)?or|navigator|"
+    r"pharmacist|dietitian|technician|tech|paramedic|attending|resident|intern|fellow|"
+    r"hospitalist|surgeon|physician|doctor|nurse|midwife|doula|pcp|provider|colleague"
+)
+CREDENTIALS = (
+    r"MD|M\.D\.|DO|D\.O\.|RN|BSN|MSN|NP|FNP|FNP-C|ANP|AGNP|ACNP|DNP|PA|PA-C|APRN|CNM|CNS|"
+    r"CRNA|PharmD|RPh|PhD|PsyD|LPN|LVN|CNA|MSW|LCSW|LICSW|LMSW|LMFT|LPC|DDS|DMD|DPM|OD|DC|"
+    r"RRT|CRT|RT|PT|DPT|OT|OTR|OTR/L|SLP|CCC-SLP|RD|RDN|CDE|CDCES|EMT|EMT-P|NRP|CCRN|CEN|"
+    r"OCN|CPN|RNC|IBCLC|MA|CMA|MBBS|FACP|FACS|FAAP|FACC|PCT|CST|PCA|MLS|MT|RDMS|RVT"
+)
+# Upper-case abbreviations of clinical text that could pass for names in "LAST, FIRST" form.
+CLINICAL_ABBREVIATIONS = set(
+    "CBC CMP BMP LFT LFTS PT PTT INR ABG VBG UA CXR CT MRI MRA ECG EKG EEG EMG ECHO TTE TEE BNP "
+    "TSH ESR CRP HIV HCV HBV RPR PPD AFB KUB PET IVC SVC RUQ LUQ RLQ LLQ NPO PRN BID TID QID QHS "
+    "ICU ED ER OR PACU NICU PICU SNF LTAC ADL ADLS IADL DNR DNI POLST MOLST CPR ACLS BLS GCS AMS "
+    "SOB DOE CP HTN DM CAD CHF COPD CKD ESRD AKI UTI URI DVT PE MI CVA TIA GERD OSA BPH RA SLE IBD "
+    "IBS MS ALS HF AF AFIB SVT VT VF NSR STEMI NSTEMI ACS PCI CABG TAVR EF LVEF RV LV LA ROS HPI "
+    "PMH PSH FH SH NKDA NKA IV IM PO SC SQ PR SL GT NG OG PEG TPN PPN LR NS D5W PRBC FFP".split()
+)
+# Common words that name a thing, not a person, in "LAST, FIRST" capitals and the like.
+HEADER_WORDS = {
+    "history", "physical", "assessment", "plan", "allergies", "medications", "impression",
+    "diagnosis", "diagnoses", "labs", "vitals", "exam", "review", "systems", "social", "family",
+    "past", "medical", "surgical", "discharge", "admission", "summary", "instructions",
+    "follow", "up", "course", "hospital", "procedure", "procedures", "findings", "results",
+    "none", "known", "nkda", "negative", "positive", "normal", "stable", "chief", "complaint",
+    "subjective", "objective", "reason", "referral", "consult", "note", "notes", "date",
+    "time", "name", "patient", "signature", "signed", "page", "report", "order", "orders",
+}  # fmt: skip
 DATE_WORDS = (
     r"(?:on|since|dob|d\.o\.b\.?|born|birth|birthdate|admitted|admission|admit|discharged?|"
     r"discharge|seen|visit|follow[- ]?up|f/u|scheduled|dated?|until|by|expired|died|death|"
     r"deceased|surgery|procedure|returns?|appointment|appt|from|to|last|next|of)"
 )
+
+# "OKAFOR, ADAEZE N" and "Thibodeaux, Clarence J." at the start of a line or after a label;
+# a pair of header words ("HISTORY, PHYSICAL") is not a name (see _names_not_headers).
+CAPS_LAST_FIRST = r"(?m:(?:^|(?<=[:|/]\s)|(?<=[:|/]))\s*)(?P<v>[A-Z][A-Z'’\-]+(?:\s[A-Z][A-Z'’\-]+)?,\s+[A-Z][A-Z'’\-]+(?:\s+[A-Z]\.?)?)(?![a-z])"
+LAST_FIRST = rf"(?m:(?:^|(?<=[:|/]\s)|(?<=[:|/]))\s*)(?P<v>{NAME}(?:[ -]{NAME})?,\s+{NAME}(?:\s+[A-Z]\.?)?)(?=\s|$|[|/;])"
+# IPv6 in any notation, compressed ("fe80::1") included; ipaddress decides (not a time "10:30").
+IPV6 = r"(?<![\w:.])(?=[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])"
 
 PATTERNS: list[tuple[str, str, float]] = [
     # Dates: every element but the year (all common formats).
@@ -404,9 +471,121 @@ PATTERNS: list[tuple[str, str, float]] = [
     ),
     (
         "PERSON",
-        rf"(?i:\b(?:patient|pt|name|patient name|seen by|attending|pcp|provider|physician|surgeon|nurse|resident|fellow|signed by|dictated by|cosigned by|referred by|referring|consultant|emergency contact|contact|guardian|caregiver|next of kin|nok|mother|father|son|daughter|wife|husband|spouse|partner|brother|sister|sibling|aunt|uncle|cousin|grandmother|grandfather|niece|nephew|friend|neighbor)\b[:,]?\s+(?:is\s+|was\s+|named\s+)?)(?P<v>{FULL_NAME})",
+        rf"(?i:\b(?:patient|pt|name|patient name|child|caller|client|member|guarantor|subscriber|insured|re|seen by|attending|pcp|provider|physician|surgeon|nurse|resident|fellow|signed by|dictated by|cosigned by|referred by|referring|consultant|emergency contact|contact|guardian|caregiver|next of kin|nok|mother|father|son|daughter|wife|husband|spouse|partner|brother|sister|sibling|aunt|uncle|cousin|grandmother|grandfather|niece|nephew|friend|neighbor)\b[:,]?\s+(?:is\s+|was\s+|named\s+)?)(?P<v>{FULL_NAME})",
         0.9,
     ),
+    # --- written forms a label does not introduce -------------------------------------------
+    # Dates in words: "the seventh of March", "March the seventh", "Monday the seventeenth",
+    # "mid-June", "Christmas Eve", month names tied to the patient ("since August").
+    ("DATE", rf"(?i:\b(?:the\s+)?{DAY}\s+(?:day\s+)?of\s+{MONTH})", 0.9),
+    (
+        "DATE",
+        rf"(?i:\b{MONTH}\s+(?:the\s+)?(?:{ORDINAL_WORD}|(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)))\b",
+        0.9,
+    ),
+    (
+        "DATE",
+        rf"(?i:\b{WEEKDAY},?\s+(?:the\s+)?{DAY})\b(?!\s*(?:dose|cycle|day|week|time|degree|grade|line))",
+        0.85,
+    ),
+    (
+        "DATE",
+        rf"(?i:\b(?:early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of)[-\s]+{MONTH})",
+        0.85,
+    ),
+    ("DATE", rf"\b{HOLIDAY}\b", 0.8),
+    (
+        "DATE",
+        r"\b(?:January|February|March|April|June|July|August|September|October|November|December)\b",
+        0.7,
+    ),
+    (
+        "DATE",
+        rf"(?i:\b(?:in|since|of|until|till|by|through|from|during|last|next|this)\s+)(?P<v>May|{MONTH})\b",
+        0.75,
+    ),
+    (
+        "DATE",
+        r"(?i:\b(?:on|by|since|until|from|before|after|through|til|till)\s+)(?P<v>the\s+(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th))\b(?!\s*(?:dose|cycle|day|week|time|degree|grade|line|floor|percentile|trimester|toe|finger|rib|intercostal|cranial))",
+        0.8,
+    ),
+    # A month/day with no year: "interrogated 6/3", "EGD 10/6". Not a fraction, a pain or
+    # strength score, a murmur grade or a dose ("5/5 strength", "pain 7/10", "2/6 murmur").
+    (
+        "DATE",
+        r"(?:(?P<no>(?i:\b(?:strength|power|motor|pain|score|grade|murmur|reflexes|pulses|scale|vision|acuity|ratio|rated|sensation|dtrs?|cog|recall|registration|of)\b[:=]?\s*(?:is|was|of|at)?\s*))|(?<![\w/.:]))(?P<v>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\w/]|\.\d|\s*(?i:mmhg|strength|murmur|holosystolic|systolic|diastolic|tab|pill|dose|of|ratio|power|motor|reflex|pulses?|times|x\b|bilaterally))",
+        0.7,
+    ),
+    # Ages over 89 in words or short forms.
+    (
+        "AGE",
+        rf"(?i:\b(?P<v>{AGE_WORD})(?=[-\s]+(?:years?|yrs?|y/?o|-year|year)|\s*[,;)(]|\s+(?:and|now|today|yesterday)\b))",
+        0.85,
+    ),
+    ("AGE", r"(?i:\b(?:early|mid|late)[-\s]+(?P<v>nineties)\b)", 0.85),
+    (
+        "AGE",
+        r"(?i:\b(?:aged?|is|was|turned|turns|now)\s+)(?P<v>9\d|1[01]\d)\b(?!\s*(?:%|mg|kg|lbs?|cm|mm|bpm|beats|min|percent|on|/))",
+        0.75,
+    ),
+    ("AGE", rf"(?<={LOWER}{{2}}),\s(?P<v>9\d|1[01]\d)(?=[,;)]|\s+\()", 0.7),
+    ("AGE", r"\b(?P<v>9\d|1[01]\d)\s*(?:yo|y/o|y\.o\.|yrs?|y)\b", 0.85),
+    ("AGE", r"\b(?P<v>9\d|1[01]\d)\s+years(?=\s*[,;.)]|\s+(?:of\s+age|and|with|who)\b)", 0.75),
+    # Names in forms the title and role patterns do not reach.
+    ("PERSON", CAPS_LAST_FIRST, 0.85),
+    ("PERSON", LAST_FIRST, 0.85),
+    (
+        "PERSON",
+        rf"(?i:\b(?:goes\s+by|preferred(?:\s+name)?|aka|a\.k\.a\.|nicknamed?|called|known\s+as)\s*[:,]?\s*)[\"“'‘(]?(?P<v>{NAME})",
+        0.85,
+    ),
+    ("PERSON", rf"(?<=\s)[\"“‘](?P<v>{NAME})[\"”’](?=\s+{NAME})", 0.85),
+    (
+        "PERSON",
+        rf"(?i:\b(?:{RELATIONS})\b\s*[:,]?\s*[(\"“'‘]?)(?-i:(?P<v>{NAME}(?:\s+{NAME}){{0,2}}))",
+        0.85,
+    ),
+    (
+        "PERSON",
+        rf"\b(?:RN|LPN|LVN|CNA|NP|PA|MD|DO|RT|RRT|PT|OT|SW|SLP|PCT|MA|EMT|CRNA|PharmD)\.?\s+(?P<v>{NAME}(?:\s+[A-Z]\.)?(?:\s+{NAME}){{0,2}})",
+        0.85,
+    ),
+    ("PERSON", rf"(?P<v>{FULL_NAME}),?\s+(?:{CREDENTIALS})\b", 0.9),
+    ("PERSON", rf"(?:[-—–]\s*)(?P<v>{NAME}(?:\s+[A-Z]\.)?)(?=,?\s+(?:{CREDENTIALS})\b)", 0.85),
+    (
+        "PERSON",
+        r"(?i:\b(?:patient|pt|name|caller|child|client|resident|member|guarantor|subscriber|insured)\s*:\s*)(?-i:(?P<v>[a-zß-ÿ][a-zß-ÿ'’\-]+(?:\s+[a-zß-ÿ][a-zß-ÿ'’\-]+){1,3}))",
+        0.8,
+    ),
+    (
+        "PERSON",
+        rf"(?i:\b(?:dear|sincerely|regards|cc|signed|e-signed|electronically\s+signed\s+by|dictated\s+by|transcribed\s+by|documented\s+by|reviewed\s+by|spoke\s+with|discussed\s+with|left\s+(?:a\s+)?message\s+for|message\s+from|called|seen\s+with|attn|attention|c/o|care\s+of)\b[:,]?\s+)(?-i:(?P<v>(?:[A-Z]\.\s*)?{NAME}(?:\s+[A-Z]\.)?(?:\s+{NAME}){{0,2}}))",
+        0.6,
+    ),
+    # Streets without a house number ("lives on Ocean Pkwy"), numbered streets and
+    # post-directionals ("17021 108th Ave SE"), Spanish street types, rural routes.
+    (
+        "STREET_ADDRESS",
+        rf"(?i:\b(?:on|off|at|near|along|corner\s+of|lives\s+on)\s+)(?-i:(?P<v>(?:{NAME}\s+){{1,3}}(?:{STREET_SUFFIX})\b\.?))",
+        0.8,
+    ),
+    (
+        "STREET_ADDRESS",
+        rf"\b\d{{1,6}}[A-Z]?\s+(?:(?:NE|NW|SE|SW|[NSEW])\.?\s+)?(?:\d{{1,4}}(?:st|nd|rd|th)|{NAME})(?:\s+{NAME}){{0,3}}\s+{STREET_SUFFIX}\b\.?(?:\s+(?:NE|NW|SE|SW|N|S|E|W)\b)?(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Bldg|Building|Floor|Fl|Room|Rm|Lot|Space|#)\.?\s*[A-Z0-9\-]+)?",
+        0.85,
+    ),
+    (
+        "STREET_ADDRESS",
+        rf"\b\d{{1,6}}\s+(?:Calle|Avenida|Camino|Paseo|Via|Rue|Route|County\s+Road|State\s+Route|Rural\s+Route|RR|Highway|Hwy)\s+(?:{NAME}|\d{{1,4}})(?:\s+{NAME})?(?:,?\s*(?:Apt|Unit|Suite|#)\.?\s*[A-Z0-9\-]+)?",
+        0.85,
+    ),
+    (
+        "STREET_ADDRESS",
+        rf"\b(?:{NAME}\s+)?(?:Route|County\s+Road|State\s+Route|Rural\s+Route|Highway|Hwy)\s+\d{{1,4}}(?:,?\s+mile\s+marker\s+\d+)?",
+        0.75,
+    ),
+    # Compressed IPv6 ("2601:5c2:8402:1f0::3a", "fe80::1"): checked by the ipaddress module.
+    ("IP_ADDRESS", IPV6, 0.85),
 ]
 
 
@@ -426,9 +605,29 @@ def _dea(value: str) -> bool:
     return check % 10 == digits[6]
 
 
+def _ipv6(value: str) -> bool:
+    import ipaddress
+
+    try:
+        ipaddress.IPv6Address(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _names_not_headers(value: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_]+", value) if len(w) > 1]
+    if all(w.isupper() and len(w) <= 4 and w in CLINICAL_ABBREVIATIONS for w in words):
+        return False  # "CBC, CMP"
+    return not any(w.lower() in HEADER_WORDS or w.lower() in EPONYMS for w in words)
+
+
 VALIDATORS: dict[str, Callable[[str], bool]] = {
     r"\b[12]\d{9}\b": _luhn_npi,
     r"\b[ABCDEFGHJKLMPRSTUX][A-Z9]\d{7}\b": _dea,
+    IPV6: _ipv6,
+    CAPS_LAST_FIRST: _names_not_headers,
+    LAST_FIRST: _names_not_headers,
 }
 
 
@@ -455,6 +654,8 @@ class SafeHarborRecognizer(LocalRecognizer):
             if entity not in wanted:
                 continue
             for match in regex.finditer(text):
+                if "no" in regex.groupindex and match.group("no") is not None:
+                    continue  # the context that makes this match something else
                 group = "v" if "v" in regex.groupindex else 0
                 start, end = match.span(group)
                 if start == end or (validate and not validate(match.group(group))):

@@ -84,6 +84,7 @@ class GenerationResult(BaseModel):
     completion_tokens: int
     finish_reason: Literal["stop", "length"]
     phi_counts: dict[str, int] = Field(default_factory=dict)  # found in the input, by type
+    output_counts: dict[str, int] = Field(default_factory=dict)  # found in the answer, by type
 
 
 class ModelInfo(BaseModel):

@@ -36,6 +36,8 @@ class Settings(BaseSettings):
     rate_limit: str = "100/minute"  # per principal and per client address, moving window
     phi_policy: PHIPolicy = "anonymize"
     phi_operator: Literal["placeholder", "mask", "redact", "hash", "pseudonymize"] = "placeholder"
+    # Model output is scanned for PHI for roles that may not see PHI; "all": for every role.
+    phi_scan_output: Literal["restricted", "all"] = "restricted"
     audit_retention_days: int = Field(2190, gt=0)  # six years, HIPAA's documentation retention
     cache_ttl_s: int = Field(3600, ge=0)  # 0 turns the response cache off
     cache_max_entries: int = Field(10_000, gt=0)  # in-process cache only

@@ -31,7 +31,7 @@ SCRIPT = textwrap.dedent(
     found = {f.entity_type for f in detect(local_analyzer(), [text])[0]}
     assert found >= {"EMAIL_ADDRESS", "URL", "PHONE_NUMBER"}, found
     try:
-        build_analyzer(Path("/nonexistent/spacy"))
+        build_analyzer(Path("/nonexistent/spacy"), Path("/nonexistent/gazetteer"))
     except RuntimeError as error:
         assert "medbento models import" in str(error)
     else:
