@@ -43,6 +43,7 @@ FAMILIES = {
     "study_discharge_nursing_phone": "studied",
     "referrals_messages_forms": "unread",
     "adversarial_prose": "unread",
+    "radiology_pathology_homehealth": "unread",
 }
 # The notes.py categories, named as the families name them.
 CATEGORY = {

@@ -50,14 +50,25 @@ def build_tokenizer(corpus: list[str], vocab_size: int = 1024):
     return wrapped
 
 
-def train(out_dir: Path, *, steps: int = 400, samples: int = 6000, seed: int = 0) -> Path:
-    """Train the demo model into out_dir (transformers layout) and return out_dir."""
+def train(
+    out_dir: Path,
+    *,
+    steps: int = 400,
+    samples: int = 6000,
+    seed: int = 0,
+    corpus: list[str] | None = None,
+    layers: int = 3,
+    width: int = 128,
+) -> Path:
+    """Train the demo model into out_dir (transformers layout) and return out_dir. A corpus of
+    one's own makes another model of the same kind (the tests train one that always answers
+    with PHI, to prove that model output is scanned)."""
     import torch
     from transformers import GPT2Config, GPT2LMHeadModel
 
     torch.manual_seed(seed)
     torch.use_deterministic_algorithms(True)
-    corpus = build_corpus(samples, seed=seed)
+    corpus = corpus or build_corpus(samples, seed=seed)
     tokenizer = build_tokenizer(corpus)
     eos = tokenizer.eos_token_id
     stream: list[int] = []
@@ -69,8 +80,8 @@ def train(out_dir: Path, *, steps: int = 400, samples: int = 6000, seed: int = 0
     config = GPT2Config(
         vocab_size=len(tokenizer),
         n_positions=256,
-        n_embd=128,
-        n_layer=3,
+        n_embd=width,
+        n_layer=layers,
         n_head=4,
         bos_token_id=tokenizer.bos_token_id,
         eos_token_id=eos,

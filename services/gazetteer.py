@@ -27,6 +27,13 @@ CLINICAL_ENDING = re.compile(
 DOSE_AFTER = re.compile(
     r"(?i)^\s*[\d.,]+\s*(?:mg|mcg|µg|g|kg|meq|ml|l|units?|iu|%|mmol|mg/dl|g/dl|mg/kg|mcg/kg)\b"
 )
+# Where a first name stands alone, in any case: "hi maria", "thanks, kev", "my son danny".
+GREETED = re.compile(
+    r"(?i)\b(?:hi|hello|hey|dear|thanks|thank\s+you|regards|love|cheers|this\s+is|my\s+name\s+is|"
+    r"(?:my|her|his|our)\s+(?:son|daughter|wife|husband|mom|mother|dad|father|sister|brother|"
+    r"partner|grandson|granddaughter|friend|neighbou?r|aunt|uncle|cousin|boyfriend|girlfriend))"
+    r"[\s,:-]+(?P<v>[a-z][a-z'\-]+)\b"
+)
 PLACE_BEFORE = re.compile(r"(?i)(?:\b(?:in|from|near|to|at|of)\s+|,\s*)$")
 CAPITALIZED = re.compile(rf"{NAME}(?:\s+[A-Z]\.)?(?:\s+{NAME}){{0,2}}")
 
@@ -66,6 +73,18 @@ class Gazetteer:
             first, last = words[0].lower(), words[-1].lower()
             if first in self.first_names and (last in self.surnames or last not in self.common):
                 found.append(match.span())
+            elif (
+                first not in self.common
+                and last not in self.common
+                and not any(w.lower() in self.cities for w in words)
+                and (first in self.first_names or last in self.surnames or len(words) == 2)
+            ):
+                # Two words that are neither English nor places: "Adaeze Okonkwo".
+                found.append(match.span())
+        for match in GREETED.finditer(text):
+            word = match.group("v")
+            if word.lower() in self.first_names and not self.clinical(word):
+                found.append(match.span("v"))
         return found
 
     def places(self, text: str) -> list[tuple[int, int]]:

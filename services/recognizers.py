@@ -355,6 +355,18 @@ PATTERNS: list[tuple[str, str, float]] = [
         0.95,
     ),
     ("EMAIL_ADDRESS", r"\b[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+\b", 0.95),
+    # Written out to dodge filters: "jdoe at gmail dot com", "j.doe [at] mail [dot] org".
+    (
+        "EMAIL_ADDRESS",
+        r"(?i)\b[\w.+\-]+\s*(?:\(at\)|\[at\]|\{at\}|\sat\s)\s*[\w\-]+(?:\s*(?:\(dot\)|\[dot\]|\{dot\}|\sdot\s|\.)\s*[\w\-]+)*\s*(?:\(dot\)|\[dot\]|\{dot\}|\sdot\s|\.)\s*(?:com|org|net|edu|gov|mil|io|co|us|uk|ca|info|biz|me|health|care)\b",
+        0.85,
+    ),
+    # Digits spoken or written as words ("six one seven five five five ..."), four or more.
+    (
+        "ID",
+        r"(?i)\b(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)[\s,\-]+){3,}(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b",
+        0.75,
+    ),
     # Record, plan, account, license, vehicle and device numbers, introduced by context.
     (
         "MEDICAL_RECORD_NUMBER",
@@ -405,6 +417,12 @@ PATTERNS: list[tuple[str, str, float]] = [
     ),
     ("DEVICE_ID", r"\(01\)\d{14}(?:\(\d{2}\)[A-Z0-9]+)*", 0.9),  # GS1 UDI
     ("URL", r"\b(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:)]", 0.9),
+    # A bare domain with or without a path: "mychart.example.org/u/4471".
+    (
+        "URL",
+        r"(?<![@\w.])(?:[a-z0-9\-]+\.)+(?:com|org|net|edu|gov|io|us|info|health|care|app|me)(?:/[^\s<>\"']*[^\s<>\"'.,;:)])?(?![\w@])",
+        0.8,
+    ),
     ("IP_ADDRESS", r"\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b", 0.9),
     ("IP_ADDRESS", r"\b(?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}\b", 0.9),
     # Any other code introduced as an identifier.
@@ -519,8 +537,8 @@ PATTERNS: list[tuple[str, str, float]] = [
     # Ages over 89 in words or short forms.
     (
         "AGE",
-        rf"(?i:\b(?P<v>{AGE_WORD})(?=[-\s]+(?:years?|yrs?|y/?o|-year|year)|\s*[,;)(]|\s+(?:and|now|today|yesterday)\b))",
-        0.85,
+        rf"(?i:\b(?P<v>{AGE_WORD})\b(?![-\s]+(?:percent|per|minutes?|mins?|seconds?|hours?|days?|weeks?|months?|mg|mcg|kg|g|grams?|pounds?|lbs?|ml|cc|units?|times|degrees?|beats|breaths|meters?|feet|miles?|cm|mm|dollars?|%|to|or|\d)\b))",
+        0.8,
     ),
     ("AGE", r"(?i:\b(?:early|mid|late)[-\s]+(?P<v>nineties)\b)", 0.85),
     (
@@ -529,7 +547,9 @@ PATTERNS: list[tuple[str, str, float]] = [
         0.75,
     ),
     ("AGE", rf"(?<={LOWER}{{2}}),\s(?P<v>9\d|1[01]\d)(?=[,;)]|\s+\()", 0.7),
-    ("AGE", r"\b(?P<v>9\d|1[01]\d)\s*(?:yo|y/o|y\.o\.|yrs?|y)\b", 0.85),
+    ("AGE", r"\b(?P<v>9\d|1[01]\d)[\s-]*(?:yo|y/o|y\.o\.|yrs?|y)\b", 0.85),
+    ("AGE", r"\(\s*(?P<v>9\d|1[01]\d)\s*(?:y|yo|yrs?|years?)?\s*\)", 0.75),
+    ("AGE", r"\b(?P<v>9\d|1[01]\d)\s*/\s*[MFmf]\b", 0.8),
     ("AGE", r"\b(?P<v>9\d|1[01]\d)\s+years(?=\s*[,;.)]|\s+(?:of\s+age|and|with|who)\b)", 0.75),
     # Names in forms the title and role patterns do not reach.
     ("PERSON", CAPS_LAST_FIRST, 0.85),
@@ -583,6 +603,35 @@ PATTERNS: list[tuple[str, str, float]] = [
         "STREET_ADDRESS",
         rf"\b(?:{NAME}\s+)?(?:Route|County\s+Road|State\s+Route|Rural\s+Route|Highway|Hwy)\s+\d{{1,4}}(?:,?\s+mile\s+marker\s+\d+)?",
         0.75,
+    ),
+    # Written in lower case (portal messages): "i live at 22 maple st".
+    (
+        "STREET_ADDRESS",
+        r"\b\d{1,6}\s+(?:[a-z][a-z'\-]+\s+){1,3}(?:street|st|avenue|ave|road|rd|drive|dr|lane|ln|boulevard|blvd|court|ct|way|place|pl|circle|cir|terrace|ter|parkway|pkwy|highway|hwy|trail|trl)\b\.?",
+        0.8,
+    ),
+    # A house number and a street name before a unit or a "City, ST".
+    (
+        "STREET_ADDRESS",
+        rf"\b\d{{1,6}}\s+(?:{NAME}\s+){{0,2}}{NAME}(?=,?\s+(?:Apt|Apartment|Unit|Suite|Ste|#|{NAME}(?:\s+{NAME})?,\s*(?:{STATE})\b))",
+        0.8,
+    ),
+    ("STREET_ADDRESS", r"(?i:\b(?:rr|rural\s+route|hc|star\s+route)\s*\d+\s*,?\s*box\s*\d+)", 0.85),
+    # Towns and neighbourhoods by what is said of them.
+    (
+        "LOCATION",
+        rf"(?i:\b(?:town|city|village|township|borough|hamlet|county)\s+of\s+)(?-i:(?P<v>{NAME}(?:\s+{NAME}){{0,2}}))",
+        0.8,
+    ),
+    (
+        "LOCATION",
+        rf"\b(?P<v>{NAME}(?:\s+{NAME}){{0,2}})\s+(?i:neighbou?rhood|subdivision|area|district|village|township|trailer\s+park|apartments|estates|heights)\b",
+        0.6,
+    ),
+    (
+        "LOCATION",
+        rf"(?i:\b(?:grew\s+up|raised|staying|stays|works?|worked|commutes?|drives?|drove|relocating|moving|lived|settled)\s+(?:in|at|to|near|from)\s+)(?-i:(?P<v>{NAME}(?:\s+{NAME}){{0,2}}))",
+        0.6,
     ),
     # Compressed IPv6 ("2601:5c2:8402:1f0::3a", "fe80::1"): checked by the ipaddress module.
     ("IP_ADDRESS", IPV6, 0.85),

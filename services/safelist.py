@@ -22,7 +22,7 @@ MEDIA = re.compile(
 UNIT = re.compile(
     r"(?i)^\s*(?:%|mg|mcg|µg|ug|g|kg|lb|lbs|oz|ml|l|dl|mmol|mol|meq|iu|units?|u|cells|copies|"
     r"ng|pg|nmol|pmol|mm|cm|m|km|mmhg|bpm|/min|kcal|cal|steps|mosm|sec|s|ms|min|hrs?|h|days?|"
-    r"wks?|weeks?|months?|years?|x|times|mm3|ul|µl|/ul|/µl|k/ul|ft|in|°|degrees?|f|c)\b"
+    r"wks?|weeks?|months?|years?|x|times|mm3|ul|µl|/ul|/µl|k/ul|ft|°|degrees?|f|c)\b"
 )
 # What stands before a number that makes it a lab or vital value, or a billing code.
 MEASURE_BEFORE = re.compile(
@@ -42,7 +42,7 @@ CLINICAL_CODES = re.compile(
     r"|[A-TV-Z]\d{2}(?:\.\d{1,4}[A-Z]?)?"  # ICD-10-CM
     r"|(?:CHA2DS2-VASc|HbA1c|A1c|SpO2|FiO2|PaO2|PaCO2|pCO2|pO2|FEV1|FVC|CD4|CD8|HIV-[12]|"
     r"HSV-[12]|HPV-\d{1,2}|H1N1|H5N1|COVID-19|SARS-CoV-2|CA-125|CA19-9|CA-19-9|PD-L1|HER2|"
-    r"BRCA[12]|HLA-[A-Z]{1,3}\d{1,4}|CYP\d[A-Z]\d{1,2}|APOE\d?|IL-\d{1,2}|JAK2|IDH[12]|NPM1|"
+    r"BRCA[12]|HLA-[A-Z]{1,4}\d{0,4}(?:\*[\d:]+)?|CYP\d[A-Z]\d{1,2}|APOE\d?|IL-\d{1,2}|JAK2|IDH[12]|NPM1|"
     r"G6PD|B12|D3|D2|K2|Q\d{1,2}H|q\d{1,2}h|PHQ-\d|GAD-\d|DSM-\d|CURB-65|MELD-Na|ICD-10|"
     r"ICD-9|COPD|CKD\d?[ab]?|DM[12]|T[12]DM|S[1-4]|V\d|O2|H2O|NaCl|KCl|MgSO4|CaCO3|D5W|D10W|"
     r"D5NS|N95|P2Y12|5-HT3|T3|T4|FT4|25-OH|1,25-OH)"
@@ -62,6 +62,10 @@ NOT_PREFIX = {
     "BP", "HR", "RR", "PO", "IV", "IM", "SC", "SQ", "EF", "PR", "QT", "QRS", "CPT", "ICD", "DRG",
     "BMI", "GCS", "PT", "OT", "ED", "ER", "OR", "ICU", "BUN", "HB", "GFR", "LDL", "HDL", "TSH",
     "PSA", "INR", "CK", "NA", "K", "CL", "CA", "MG", "WBC", "RBC", "PLT", "ANC", "CD", "AM", "PM",
+    # Labels stay outside the value: "MRN <MEDICAL_RECORD_NUMBER_1>" keeps its meaning.
+    "MRN", "MR", "SSN", "SS", "DOB", "NPI", "DEA", "MBI", "FIN", "CSN", "HAR", "ID", "SN", "VIN",
+    "DL", "CDL", "ZIP", "TEL", "FAX", "PH", "EXT", "ACCT", "ACC", "REF", "LOT", "UDI", "IP",
+    "PIN", "NO", "NUM", "REG", "LIC", "CERT", "POL", "GRP",
 }  # fmt: skip
 DIGIT_GROUPS = re.compile(r"(?<![\w.])\d{2,5}(?:[ \-.]\d{2,5}){2,}(?![\w])")
 
@@ -88,7 +92,11 @@ def _identifier_shaped(token: str) -> bool:
     if letters and digits >= 3 and len(token) >= 8:
         return True
     segments = re.split(r"[\-_.*/:#]", token)
-    return bool(letters) and digits >= 3 and len(segments) >= 2 and len(token) >= 6
+    if letters and digits >= 3 and len(segments) >= 2 and len(token) >= 6:
+        return True
+    # Letters and digits that alternate, as plates and serials do: "7ABC123", "4MN22".
+    switches = len(re.findall(r"(?<=\d)[A-Za-z]|(?<=[A-Za-z])\d", token))
+    return letters >= 2 and digits >= 2 and len(token) >= 6 and switches >= 2
 
 
 def _measurement(text: str, start: int, end: int, token: str) -> bool:
@@ -146,6 +154,9 @@ PROTECTED = re.compile(
     r"\b(?:Glasgow\s+Coma\s+Scale|GCS)(?:\s+(?:score\s+)?(?:of\s+)?\d{1,2})?"
     rf"|\b(?:{'|'.join(GENERA)})(?:\s+[a-z]{{3,}})?\b"
     r"|\bLactated\s+Ringer['’]?s|\bRinger['’]?s\s+lactate"
+    # An eponym before a clinical word by its ending: "Hashimoto thyroiditis", "Crohn's ileitis".
+    r"|\b[A-Z][a-z]+(?:['’]s)?\s+[a-z]+(?:itis|osis|iasis|emia|opathy|pathy|plasty|ectomy|"
+    r"oma|algia|plegia|trophy|megaly|stenosis|sclerosis|rrhea|cele|ectasia)\b"
     r"|\b(?:[A-Z][a-z]+(?:\s+and\s+|[-\s]))?(?:[A-Z][a-z]+[-\s]){0,3}[A-Z][a-z]+\s+(?i:virus|"
     r"vaccine|encephalitis|fever|disease|syndrome|palsy|sign|reflex|maneuver|test|score|scale|"
     r"classification|criteria|catheter|drains?|tube|phenomenon|fracture|lymphoma|sarcoma|"
