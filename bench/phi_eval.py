@@ -76,6 +76,17 @@ class Score:
     kept: list[int] = field(default_factory=lambda: [0, 0])
     misses: list[tuple[Note, Value]] = field(default_factory=list)
     lost: list[tuple[Note, str]] = field(default_factory=list)
+    # Misses where only a label written into the value survived ("MRN" of "MRN 4471882"):
+    # the guard leaves labels by design, the value's author counted them as part of it.
+    label_only: int = 0
+
+
+# Labels some authors wrote as part of a value; nothing of them identifies anyone.
+LABELS = re.compile(
+    r"(?i)^(?:mrn|mr|med|rec|fin|csn|har|acct|account|ssn|ss|dob|npi|dea|id|no|num|number|"
+    r"member|policy|group|grp|claim|ref|lot|sn|serial|udi|vin|plate|dl|cdl|lic|license|"
+    r"reg|cert|rx|subj|subject|case|acc|accession|specimen|hospital|chart|ext|x|tel|fax|ph)$"
+)
 
 
 def generated_notes(count: int) -> list[Note]:
@@ -125,6 +136,14 @@ def _piece_spans(value: str, piece: str | re.Pattern) -> list[tuple[int, int]]:
     return found or [(0, len(value))]  # a piece the value does not hold: the whole value
 
 
+def _standalone(value: str) -> str:
+    """Where a value stands in the note: not inside a longer word or number (an age "94" is
+    not the "94" of "1994")."""
+    before = r"(?<![A-Za-z0-9])" if value[:1].isalnum() else ""
+    after = r"(?![A-Za-z0-9])" if value[-1:].isalnum() else ""
+    return before + re.escape(value) + after
+
+
 def score(notes: list[Note], findings: list[list[tuple[int, int]]]) -> Score:
     result = Score()
     for note, spans in zip(notes, findings, strict=True):
@@ -132,7 +151,7 @@ def score(notes: list[Note], findings: list[list[tuple[int, int]]]) -> Score:
         for start, end in spans:
             covered.update(range(start, end))
         for value in note.phi:
-            starts = [m.start() for m in re.finditer(re.escape(value.value), note.text)]
+            starts = [m.start() for m in re.finditer(_standalone(value.value), note.text)]
             caught = bool(starts) and all(
                 set(_alnum(note.text, at + s, at + e)) <= covered
                 for at in starts
@@ -143,8 +162,23 @@ def score(notes: list[Note], findings: list[list[tuple[int, int]]]) -> Score:
             result.caught[value.category][0] += caught
             if not caught:
                 result.misses.append((note, value))
+                left = {
+                    i
+                    for at in starts
+                    for piece in value.pieces
+                    for s, e in _piece_spans(value.value, piece)
+                    for i in _alnum(note.text, at + s, at + e)
+                } - covered
+                words = re.findall(
+                    r"[A-Za-z0-9]+",
+                    "".join(
+                        note.text[i] if i in left else " "
+                        for i in range(min(left, default=0), max(left, default=-1) + 1)
+                    ),
+                )
+                result.label_only += bool(words) and all(LABELS.match(w) for w in words)
         for phrase in note.clinical:
-            starts = [m.start() for m in re.finditer(re.escape(phrase), note.text)]
+            starts = [m.start() for m in re.finditer(_standalone(phrase), note.text)]
             kept = not any(set(range(at, at + len(phrase))) & covered for at in starts)
             result.kept[1] += 1
             result.kept[0] += kept
@@ -291,6 +325,10 @@ def main() -> None:
             f"{overall(ours.caught)[1]} | {ratio(overall(stock.caught)):.3f} | "
             f"**{ratio(overall(ours.caught)):.3f}** | {ratio(stock.kept):.3f} | {ratio(ours.kept):.3f} |"
         )
+    print("\nMisses where only a label written into the value survived (guard keeps labels):")
+    for family in families:
+        ours = scores["medbento"][family]
+        print(f"- {family}: {ours.label_only} of {len(ours.misses)} misses")
     for family in families:
         stock, ours = stock_of.get(family, Score()), scores["medbento"][family]
         print(f"\nLeak-recall by category, {family} ({status(family)})")
