@@ -56,7 +56,13 @@ async def _one(http, path, body, stream, result: Result) -> None:
             status = response.status
             if stream:
                 async for line in response.content:
-                    if line.startswith(b"data: {") and b'"content"' in line:
+                    # The first frame names the role with empty content: the first token is
+                    # the first frame with text in it.
+                    if (
+                        line.startswith(b"data: {")
+                        and b'"content":"' in line
+                        and b'"content":""' not in line
+                    ):
                         result.first_token.append(time.perf_counter() - started)
                         break
                 await response.read()
