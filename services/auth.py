@@ -96,9 +96,11 @@ class Keyring:
         self._entries = list(digests.items())  # (sha256 of key, role)
 
     def identify(self, authorization: str | None) -> Identity | None:
-        if not authorization or not authorization.startswith("Bearer "):
+        # The scheme name is case-insensitive (RFC 7235): "bearer" and "BEARER" are Bearer.
+        scheme, _, credentials = (authorization or "").strip().partition(" ")
+        if scheme.lower() != "bearer" or not credentials.strip():
             return None
-        presented = digest(authorization[7:].strip())
+        presented = digest(credentials.strip())
         match: Identity | None = None
         for known, role in self._entries:  # no early exit: the time does not depend on the key
             if hmac.compare_digest(known, presented):

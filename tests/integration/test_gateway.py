@@ -280,3 +280,11 @@ def test_malformed_bodies_are_4xx_envelopes(http, raw):
         response = http.post(path, content=raw, headers={"content-type": "application/json"})
         assert 400 <= response.status_code < 500, (path, raw[:10], response.status_code)
         error_of(response)
+
+
+def test_the_bearer_scheme_is_case_insensitive(gateway_url, api_key):
+    for scheme in ("bearer", "BEARER"):
+        response = httpx.get(
+            f"{gateway_url}/v1/models", headers={"Authorization": f"{scheme} {api_key}"}
+        )
+        assert response.status_code == 200, scheme
