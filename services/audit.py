@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 from datetime import UTC, datetime, timedelta
 
 import bentoml
@@ -27,7 +28,12 @@ from .middleware import RequestContext
 from .settings import derive_key, get_settings
 
 settings = get_settings()
+log = logging.getLogger("medbento.audit")
 GENESIS = "0" * 64
+OTHER_KEY = (
+    "the audit trail was written with another key: MEDBENTO_SECRET_KEY (or, without it, the "
+    "secret.key in MEDBENTO_DATA_DIR) is not the one the server writes with"
+)
 AUDIT_BATCH = 256  # events per transaction at most
 
 
@@ -92,6 +98,16 @@ class AuditHead(SQLModel, table=True):
     hash: str
 
 
+class AuditKey(SQLModel, table=True):
+    """Which key the chain is written with: a fingerprint (an HMAC of a fixed text under the
+    chain key), never the key. It lets verify tell a store written with another key (a shell
+    without the server's MEDBENTO_SECRET_KEY or data dir) from an altered one."""
+
+    __tablename__ = "audit_key"
+    id: int = Column(default=1, primary_key=True)
+    fingerprint: str
+
+
 class AuditCheckpoint(SQLModel, table=True):
     """Left by a purge: where the remaining chain starts."""
 
@@ -115,6 +131,14 @@ def event_mac(row: AuditEvent) -> str:
         row.status, row.outcome, row.latency_ms, row.model_id, row.model_version,
         row.entity_counts, row.input_digest, row.output_digest, row.prev_hash,
     )  # fmt: skip
+
+
+def key_fingerprint() -> str:
+    return _mac("medbento audit chain key")
+
+
+class OtherKeyError(RuntimeError):
+    """The chain was written with another key: appending would mix two keys in one chain."""
 
 
 def checkpoint_mac(row: AuditCheckpoint) -> str:
@@ -142,6 +166,7 @@ class Verdict(BaseModel):
     last_seq: int | None = None
     problem: str | None = None
     seq: int | None = None  # the first event found wrong
+    other_key: bool = False  # written with another key than this process has
 
 
 class AuditStore:
@@ -150,7 +175,12 @@ class AuditStore:
         self.reader = sql_engine(url)  # reads must not hold SQLite's write lock
         SQLModel.metadata.create_all(
             self.engine,
-            tables=[AuditEvent.__table__, AuditHead.__table__, AuditCheckpoint.__table__],
+            tables=[
+                AuditEvent.__table__,
+                AuditHead.__table__,
+                AuditCheckpoint.__table__,
+                AuditKey.__table__,
+            ],
         )
         with Session(self.engine) as session:
             if session.get(AuditHead, 1) is None:
@@ -167,6 +197,7 @@ class AuditStore:
         """Append events in one transaction, extending the chain from its locked head."""
         with Session(self.engine) as session:
             head = self._head(session)
+            self._check_key(session, head)
             seqs = []
             for event in events:
                 row = AuditEvent(
@@ -186,6 +217,18 @@ class AuditStore:
             session.add(head)
             session.commit()
         return seqs
+
+    def _check_key(self, session: Session, head: AuditHead) -> None:
+        """Refuse to extend a chain written with another key; record this key's fingerprint
+        on a new chain (or an older one whose head this key verifies)."""
+        stored = session.get(AuditKey, 1)
+        if stored is not None:
+            if not hmac.compare_digest(stored.fingerprint, key_fingerprint()):
+                raise OtherKeyError(OTHER_KEY)
+            return
+        last = session.get(AuditEvent, head.seq) if head.seq else None
+        if last is None or hmac.compare_digest(last.hash, event_mac(last)):
+            session.add(AuditKey(id=1, fingerprint=key_fingerprint()))
 
     def events(
         self,
@@ -214,6 +257,16 @@ class AuditStore:
     def verify(self) -> Verdict:
         """Walk the chain from the latest checkpoint (or the start) to the head."""
         with Session(self.reader) as session:
+            stored = session.get(AuditKey, 1)
+            if stored is not None and not hmac.compare_digest(
+                stored.fingerprint, key_fingerprint()
+            ):
+                head = session.get(AuditHead, 1)
+                last = session.get(AuditEvent, head.seq) if head and head.seq else None
+                if last is not None and hmac.compare_digest(last.hash, event_mac(last)):
+                    # This key verifies the chain's last event: the fingerprint was edited.
+                    return Verdict(ok=False, events=0, problem="the key fingerprint was altered")
+                return Verdict(ok=False, events=0, other_key=True, problem=OTHER_KEY)
             checkpoint = session.exec(
                 select(AuditCheckpoint).order_by(AuditCheckpoint.id.desc()).limit(1)
             ).first()
@@ -315,7 +368,11 @@ class AuditLog:
     @bentoml.api(**settings.batching(AUDIT_BATCH))
     def record(self, events: list[EventIn]) -> list[int]:
         """Internal: append events (one transaction per batch); returns their sequence numbers."""
-        return self.store.append([EventIn.model_validate(e) for e in events])
+        try:
+            return self.store.append([EventIn.model_validate(e) for e in events])
+        except OtherKeyError:
+            log.error("%s: audit writes are refused", OTHER_KEY)
+            raise
 
     @bentoml.api
     def events(

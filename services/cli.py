@@ -32,11 +32,16 @@ def audit_store():
 
 
 def audit_verify(args: argparse.Namespace) -> int:
+    """Exit 0: intact; 1: an event altered, removed, inserted or reordered; 2: written with
+    another key than this shell's settings give (nothing is known about the events then)."""
     verdict = audit_store().verify()
     if verdict.ok:
         span = f" (seq {verdict.first_seq}..{verdict.last_seq})" if verdict.events else ""
         print(f"audit chain verified: {verdict.events} events{span}")
         return 0
+    if verdict.other_key:
+        print(f"audit chain NOT CHECKED: {verdict.problem}", file=sys.stderr)
+        return 2
     print(f"audit chain BROKEN: {verdict.problem}", file=sys.stderr)
     return 1
 
@@ -82,7 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
     audit = groups.add_parser("audit", help="the audit trail (MEDBENTO_DATABASE_URL)")
     audit_cmds = audit.add_subparsers(dest="command", required=True)
     audit_cmds.add_parser(
-        "verify", help="walk the hash chain; non-zero exit names the first bad event"
+        "verify",
+        help="walk the hash chain: exit 1 names the first bad event, 2 means another key",
     ).set_defaults(func=audit_verify)
     purge = audit_cmds.add_parser("purge", help="remove old events, leaving a checkpoint")
     purge.add_argument(

@@ -3,8 +3,12 @@ purge leaves a verifiable chain, and concurrent writers never fork it."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -171,3 +175,41 @@ def test_retention_default_is_six_years():
     from services.settings import Settings
 
     assert timedelta(days=Settings().audit_retention_days) >= timedelta(days=365 * 6)
+
+
+# --- which key wrote the chain ------------------------------------------------------------------
+
+MEDBENTO = str(Path(sys.executable).with_name("medbento"))
+
+
+def cli(url: str, *args: str, secret: str | None = None) -> subprocess.CompletedProcess:
+    """`medbento audit ...` in a shell of its own: this suite's settings, or another secret."""
+    env = os.environ | {"MEDBENTO_DATABASE_URL": url}
+    if secret:
+        env["MEDBENTO_SECRET_KEY"] = secret
+    return subprocess.run(
+        [MEDBENTO, "audit", *args], env=env, capture_output=True, text=True, check=False
+    )
+
+
+def test_verify_tells_another_key_from_tampering(store):
+    store.append([event(i) for i in range(3)])
+    url = store.engine.url.render_as_string(hide_password=False)
+    assert cli(url, "verify").returncode == 0
+    other = cli(url, "verify", secret="not-the-servers-secret-0123456789")
+    assert other.returncode == 2
+    assert "another key" in other.stderr and "MEDBENTO_SECRET_KEY" in other.stderr
+    sql(store, "UPDATE audit_event SET status = 500 WHERE seq = 2")
+    altered = cli(url, "verify")
+    assert altered.returncode == 1 and "event 2 was altered" in altered.stderr
+
+
+def test_a_writer_with_another_key_is_refused_and_an_edited_fingerprint_is_tampering(store):
+    from services.audit import OtherKeyError
+
+    store.append([event(1)])
+    sql(store, "UPDATE audit_key SET fingerprint = 'ffff'")
+    verdict = store.verify()  # this key still verifies the events: the fingerprint was edited
+    assert not verdict.ok and not verdict.other_key and "fingerprint" in verdict.problem
+    with pytest.raises(OtherKeyError):
+        store.append([event(2)])  # nor is the chain extended under a key it does not name
