@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 
 import bentoml
@@ -253,6 +254,60 @@ class AuditStore:
             row.model_dump(mode="json") | {"entity_counts": orjson.loads(row.entity_counts)}
             for row in rows
         ]
+
+    def report(self, since: datetime, until: datetime) -> dict:
+        """What a compliance officer asks of the trail between two times: requests by principal,
+        role, model and route, refusals and failures by status, PHI found by type (in requests
+        and in model answers), and whether the chain verifies. Counts only: no text."""
+        tally: dict[str, Counter] = {
+            name: Counter()
+            for name in (
+                "principal", "role", "model", "route", "outcome", "refusals", "failures",
+                "phi_input", "phi_output",
+            )
+        }  # fmt: skip
+        total = 0
+        query = (
+            select(AuditEvent)
+            .where(AuditEvent.at >= _utc(since), AuditEvent.at < _utc(until))
+            .order_by(AuditEvent.seq)
+        )
+        with Session(self.reader) as session:
+            for row in session.exec(query).yield_per(1000):
+                total += 1
+                tally["principal"][row.principal] += 1
+                tally["role"][row.role] += 1
+                tally["model"][row.model_id or "(none)"] += 1
+                tally["route"][row.action] += 1
+                tally["outcome"][row.outcome] += 1
+                if row.status in (401, 403, 422, 429):
+                    tally["refusals"][str(row.status)] += 1
+                if row.status >= 500:
+                    tally["failures"][str(row.status)] += 1
+                for entity, count in orjson.loads(row.entity_counts).items():
+                    direction, _, kind = entity.rpartition(".")
+                    tally["phi_output" if direction == "output" else "phi_input"][kind] += count
+        verdict = self.verify()
+        return {
+            "since": _ts(since),
+            "until": _ts(until),
+            "events": total,
+            "requests_by_principal": dict(tally["principal"].most_common()),
+            "requests_by_role": dict(tally["role"].most_common()),
+            "requests_by_model": dict(tally["model"].most_common()),
+            "requests_by_route": dict(tally["route"].most_common()),
+            "outcomes": dict(tally["outcome"].most_common()),
+            "refusals_by_status": dict(sorted(tally["refusals"].items())),
+            "failures_by_status": dict(sorted(tally["failures"].items())),
+            "phi_in_requests_by_type": dict(tally["phi_input"].most_common()),
+            "phi_in_answers_by_type": dict(tally["phi_output"].most_common()),
+            "chain": {
+                "verified": verdict.ok,
+                "events": verdict.events,
+                "problem": verdict.problem,
+                "other_key": verdict.other_key,
+            },
+        }
 
     def verify(self) -> Verdict:
         """Walk the chain from the latest checkpoint (or the start) to the head."""

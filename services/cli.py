@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import csv
+import json
 import logging
 import sys
+from datetime import UTC, datetime
 
 
 def models_import(args: argparse.Namespace) -> int:
@@ -44,6 +47,63 @@ def audit_verify(args: argparse.Namespace) -> int:
         return 2
     print(f"audit chain BROKEN: {verdict.problem}", file=sys.stderr)
     return 1
+
+
+def audit_report(args: argparse.Namespace) -> int:
+    """The compliance report between two times, as JSON (default), CSV or Markdown."""
+    report = audit_store().report(args.since, args.until)
+    if args.format == "json":
+        print(json.dumps(report, indent=2))
+    elif args.format == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(["section", "key", "value"])
+        for section, value in report.items():
+            if isinstance(value, dict):
+                writer.writerows([section, key, item] for key, item in value.items())
+            else:
+                writer.writerow([section, "", value])
+    else:
+        print(markdown_report(report))
+    return 0
+
+
+def markdown_report(report: dict) -> str:
+    chain = report["chain"]
+    if chain["verified"]:
+        verdict = f"verified ({chain['events']} events in the chain)"
+    else:
+        verdict = f"**NOT verified**: {chain['problem']}"
+    lines = [
+        "# medbento audit report",
+        "",
+        f"From {report['since']} to {report['until']} (UTC): {report['events']} requests.",
+        f"Audit chain: {verdict}.",
+    ]
+    titles = {
+        "requests_by_principal": "Requests by principal",
+        "requests_by_role": "Requests by role",
+        "requests_by_model": "Requests by model",
+        "requests_by_route": "Requests by route",
+        "outcomes": "Outcomes",
+        "refusals_by_status": "Refusals (401, 403, 422, 429)",
+        "failures_by_status": "Failures (5xx)",
+        "phi_in_requests_by_type": "PHI found in requests, by type",
+        "phi_in_answers_by_type": "PHI found in model answers, by type",
+    }
+    for key, title in titles.items():
+        lines += ["", f"## {title}", ""]
+        if not report[key]:
+            lines.append("None.")
+            continue
+        lines += ["| | count |", "|---|---|"]
+        lines += [f"| {name} | {count} |" for name, count in report[key].items()]
+    return "\n".join(lines)
+
+
+def moment(value: str) -> datetime:
+    """A date (midnight UTC) or an ISO 8601 time."""
+    parsed = datetime.fromisoformat(value)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def audit_purge(args: argparse.Namespace) -> int:
@@ -90,6 +150,13 @@ def build_parser() -> argparse.ArgumentParser:
         "verify",
         help="walk the hash chain: exit 1 names the first bad event, 2 means another key",
     ).set_defaults(func=audit_verify)
+    report = audit_cmds.add_parser(
+        "report", help="compliance report: requests, refusals, failures, PHI found, chain"
+    )
+    report.add_argument("--since", required=True, type=moment, metavar="DATE")
+    report.add_argument("--until", required=True, type=moment, metavar="DATE")
+    report.add_argument("--format", choices=["json", "csv", "md"], default="json")
+    report.set_defaults(func=audit_report)
     purge = audit_cmds.add_parser("purge", help="remove old events, leaving a checkpoint")
     purge.add_argument(
         "--older-than",

@@ -3,6 +3,9 @@ purge leaves a verifiable chain, and concurrent writers never fork it."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import os
 import subprocess
 import sys
@@ -19,21 +22,21 @@ pytestmark = pytest.mark.integration
 
 
 def event(i: int = 0, **extra) -> EventIn:
-    return EventIn(
-        request_id=f"req-{i}",
-        principal="key_abc",
-        role="clinician",
-        action="embeddings",
-        route="/v1/embeddings",
-        status=200,
-        outcome="ok",
-        latency_ms=12.5,
-        model_id="embedding",
-        model_version="clinical-embedder:v1",
-        entity_counts={"PERSON": 1},
-        input_digest="d" * 64,
-        **extra,
-    )
+    fields = {
+        "request_id": f"req-{i}",
+        "principal": "key_abc",
+        "role": "clinician",
+        "action": "embeddings",
+        "route": "/v1/embeddings",
+        "status": 200,
+        "outcome": "ok",
+        "latency_ms": 12.5,
+        "model_id": "embedding",
+        "model_version": "clinical-embedder:v1",
+        "entity_counts": {"PERSON": 1},
+        "input_digest": "d" * 64,
+    }
+    return EventIn(**(fields | extra))
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -213,3 +216,44 @@ def test_a_writer_with_another_key_is_refused_and_an_edited_fingerprint_is_tampe
     assert not verdict.ok and not verdict.other_key and "fingerprint" in verdict.problem
     with pytest.raises(OtherKeyError):
         store.append([event(2)])  # nor is the chain extended under a key it does not name
+
+
+# --- the compliance report ------------------------------------------------------------------
+
+
+def test_the_compliance_report_counts_without_text(store):
+    store.append(
+        [
+            event(1),
+            event(2),
+            event(3, status=403, outcome="denied", entity_counts={}),
+            event(4, status=429, outcome="client_error", entity_counts={}),
+            event(5, status=503, outcome="error", entity_counts={}),
+            event(6, entity_counts={"PERSON": 2, "output.PERSON": 1, "output.DATE": 3}),
+        ]
+    )
+    url = store.engine.url.render_as_string(hide_password=False)
+    window = ("--since", "2000-01-01", "--until", "2999-01-01")
+    run = cli(url, "report", *window)
+    assert run.returncode == 0, run.stderr
+    report = json.loads(run.stdout)
+    assert report["events"] == 6
+    assert report["requests_by_principal"] == {"key_abc": 6}
+    assert report["requests_by_role"] == {"clinician": 6}
+    assert report["requests_by_model"] == {"embedding": 6}
+    assert report["refusals_by_status"] == {"403": 1, "429": 1}
+    assert report["failures_by_status"] == {"503": 1}
+    assert report["phi_in_requests_by_type"] == {"PERSON": 4}
+    assert report["phi_in_answers_by_type"] == {"DATE": 3, "PERSON": 1}
+    assert report["chain"]["verified"] is True
+    assert "d" * 64 not in run.stdout  # digests are not part of it either
+
+    rows = list(csv.reader(io.StringIO(cli(url, "report", *window, "--format", "csv").stdout)))
+    assert rows[0] == ["section", "key", "value"]
+    assert ["refusals_by_status", "403", "1"] in rows
+    markdown = cli(url, "report", *window, "--format", "md").stdout
+    assert "# medbento audit report" in markdown and "| 429 | 1 |" in markdown
+    assert "Audit chain: verified" in markdown
+
+    empty = json.loads(cli(url, "report", "--since", "2001-01-01", "--until", "2001-02-01").stdout)
+    assert empty["events"] == 0
