@@ -9,6 +9,7 @@ what, when and how it ended, never text: inputs and outputs appear only as keyed
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import logging
@@ -22,7 +23,7 @@ from sqlalchemy import delete, func
 from sqlmodel import Field as Column
 from sqlmodel import Session, SQLModel, select
 
-from . import startup_done
+from . import retention, startup_done
 from .db import sql_engine
 from .logs import ACCESS_LOG
 from .middleware import RequestContext
@@ -369,7 +370,7 @@ class AuditStore:
     def _broken(count: int, seq: int, problem: str) -> Verdict:
         return Verdict(ok=False, events=count, seq=seq, problem=problem)
 
-    def purge(self, older_than_days: int) -> int:
+    def purge(self, older_than_days: float) -> int:
         """Remove events older than the cutoff from the start of the chain and leave a
         checkpoint at the last one removed, so verify still passes on what remains."""
         cutoff = _now() - timedelta(days=older_than_days)
@@ -413,6 +414,22 @@ class AuditLog:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         self.store = AuditStore(settings.database_for("audit"))
         startup_done()
+
+    @bentoml.on_startup
+    async def keep_retention(self) -> None:
+        """Events older than MEDBENTO_AUDIT_RETENTION_DAYS go, checkpoint left, every
+        MEDBENTO_RETENTION_INTERVAL_S: nobody has to remember `medbento audit purge`."""
+        self._retention = asyncio.create_task(
+            retention.every(
+                settings.retention_interval_s,
+                "audit events",
+                lambda: self.store.purge(settings.audit_retention_days),
+            )
+        )
+
+    @bentoml.on_shutdown
+    def stop_retention(self) -> None:
+        self._retention.cancel()
 
     def __is_ready__(self) -> bool:
         try:

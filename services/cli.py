@@ -160,7 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     purge = audit_cmds.add_parser("purge", help="remove old events, leaving a checkpoint")
     purge.add_argument(
         "--older-than",
-        type=int,
+        type=float,
         metavar="DAYS",
         help="default: MEDBENTO_AUDIT_RETENTION_DAYS (2190)",
     )

@@ -9,14 +9,16 @@ and keeps the most recent turns when the history outgrows the context).
 
 from __future__ import annotations
 
+import asyncio
 import re
 import uuid
 from collections.abc import AsyncGenerator
+from datetime import timedelta
 
 import bentoml
 import orjson
 
-from . import openai_routes, remote, startup_done
+from . import openai_routes, remote, retention, startup_done
 from .access import AccessControl, EntryPoint, Own
 from .audit import AuditLog
 from .auth import current
@@ -35,7 +37,7 @@ from .schemas import (
     GenerationResult,
     ModelInfo,
 )
-from .sessions import Turn, open_sessions
+from .sessions import SQLSessions, Turn, open_sessions
 from .settings import get_settings, http_config
 
 settings = get_settings()
@@ -56,6 +58,25 @@ class Conversation(EntryPoint):
     def __init__(self) -> None:
         self.sessions = open_sessions(settings)
         startup_done()
+
+    @bentoml.on_startup
+    async def keep_retention(self) -> None:
+        """Conversations idle for MEDBENTO_CONVERSATION_TTL_DAYS go (in Redis, their keys
+        expire by themselves)."""
+        if isinstance(self.sessions, SQLSessions):
+            idle = timedelta(days=settings.conversation_ttl_days)
+            self._retention = asyncio.create_task(
+                retention.every(
+                    settings.retention_interval_s,
+                    "idle conversations",
+                    lambda: self.sessions.expire(idle),
+                )
+            )
+
+    @bentoml.on_shutdown
+    def stop_retention(self) -> None:
+        if task := getattr(self, "_retention", None):
+            task.cancel()
 
     @bentoml.api
     async def create(self, owner: str, messages: list[ChatMessage] | None = None) -> dict:

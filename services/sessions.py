@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import orjson
 from pydantic import BaseModel, Field
+from sqlalchemy import delete
 from sqlmodel import Field as Column
 from sqlmodel import Session, SQLModel, select
 
 from .db import sql_engine
 from .settings import Settings
-
-REDIS_TTL_S = 30 * 24 * 3600  # an idle conversation expires after 30 days in Redis
 
 
 class Turn(BaseModel):
@@ -129,12 +128,30 @@ class SQLSessions:
         await asyncio.to_thread(check)
         return True
 
+    def expire(self, idle: timedelta) -> int:
+        """Remove conversations with no turn (and no start) within `idle`; their turns first."""
+        cutoff = datetime.now(UTC) - idle
+        active = select(TurnRow.conversation_id).where(TurnRow.created_at >= cutoff)
+        stale = select(ConversationRow.id).where(
+            ConversationRow.created_at < cutoff, ConversationRow.id.not_in(active)
+        )
+        with Session(self.engine) as session:
+            ids = list(session.exec(stale).all())
+            if ids:
+                session.exec(delete(TurnRow).where(TurnRow.conversation_id.in_(ids)))
+                session.exec(delete(ConversationRow).where(ConversationRow.id.in_(ids)))
+                session.commit()
+        return len(ids)
+
 
 class RedisSessions:
-    def __init__(self, url: str) -> None:
+    """Each conversation's keys expire after MEDBENTO_CONVERSATION_TTL_DAYS without a turn."""
+
+    def __init__(self, url: str, ttl: timedelta) -> None:
         import redis.asyncio as redis
 
         self.redis = redis.Redis.from_url(url)
+        self.ttl_s = max(1, int(ttl.total_seconds()))
 
     @staticmethod
     def _keys(conversation_id: str) -> tuple[str, str]:
@@ -159,10 +176,10 @@ class RedisSessions:
         }
         async with self.redis.pipeline(transaction=True) as pipe:
             pipe.hset(meta, mapping=fields)
-            pipe.expire(meta, REDIS_TTL_S)
+            pipe.expire(meta, self.ttl_s)
             if turns:
                 pipe.rpush(log, *(t.model_dump_json() for t in turns))
-                pipe.expire(log, REDIS_TTL_S)
+                pipe.expire(log, self.ttl_s)
             await pipe.execute()
         return conversation_id
 
@@ -175,8 +192,8 @@ class RedisSessions:
                 pipe.hset(meta, "mapping", sealed)
             if turns:
                 pipe.rpush(log, *(t.model_dump_json() for t in turns))
-            pipe.expire(log, REDIS_TTL_S)
-            pipe.expire(meta, REDIS_TTL_S)
+            pipe.expire(log, self.ttl_s)
+            pipe.expire(meta, self.ttl_s)
             await pipe.execute()
 
     async def get(self, conversation_id: str) -> Conversation | None:
@@ -200,6 +217,6 @@ class RedisSessions:
 
 def open_sessions(settings: Settings) -> SQLSessions | RedisSessions:
     if settings.redis_url:
-        return RedisSessions(settings.redis_url)
+        return RedisSessions(settings.redis_url, timedelta(days=settings.conversation_ttl_days))
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     return SQLSessions(settings.database_for("sessions"))

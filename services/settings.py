@@ -38,7 +38,12 @@ class Settings(BaseSettings):
     phi_operator: Literal["placeholder", "mask", "redact", "hash", "pseudonymize"] = "placeholder"
     # Model output is scanned for PHI for roles that may not see PHI; "all": for every role.
     phi_scan_output: Literal["restricted", "all"] = "restricted"
-    audit_retention_days: int = Field(2190, gt=0)  # six years, HIPAA's documentation retention
+    # Retention, applied on a schedule by the services themselves (services/retention.py):
+    # audit events after six years (HIPAA's documentation retention), an idle conversation
+    # after 30 days. Fractions of a day are allowed.
+    audit_retention_days: float = Field(2190, gt=0)
+    conversation_ttl_days: float = Field(30, gt=0)
+    retention_interval_s: int = Field(3600, gt=0)
     cache_ttl_s: int = Field(3600, ge=0)  # 0 turns the response cache off
     cache_max_entries: int = Field(10_000, gt=0)  # in-process cache only
     cors_origins: list[str] = Field(default_factory=list)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from datetime import UTC, datetime, timedelta
 
 import pytest
+from sqlalchemy import text
 
 from services.sessions import RedisSessions, SQLSessions, Turn
 
@@ -18,7 +20,7 @@ def store(request, tmp_path):
         return SQLSessions(f"sqlite:///{tmp_path / 's.db'}")
     if request.param == "postgresql":
         return SQLSessions(request.getfixturevalue("postgres_schema"))
-    return RedisSessions(request.getfixturevalue("fresh_redis"))
+    return RedisSessions(request.getfixturevalue("fresh_redis"), timedelta(days=30))
 
 
 def test_a_conversation_round_trips_in_order(store):
@@ -42,3 +44,39 @@ def test_a_conversation_round_trips_in_order(store):
         assert await store.ping()
 
     asyncio.run(scenario())
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def sql_store(request, tmp_path):
+    if request.param == "sqlite":
+        return SQLSessions(f"sqlite:///{tmp_path / 's.db'}")
+    return SQLSessions(request.getfixturevalue("postgres_schema"))
+
+
+def test_idle_conversations_expire_and_active_ones_stay(sql_store):
+    async def create(owner: str) -> str:
+        return await sql_store.create(owner, [Turn(role="user", content="hello")])
+
+    idle, active, revived = (asyncio.run(create(f"o{i}")) for i in range(3))
+    with sql_store.engine.begin() as conn:  # forty days ago: started, and last spoken to
+        for table, key in (("conversation", "id"), ("conversation_turn", "conversation_id")):
+            conn.execute(
+                text(f"UPDATE {table} SET created_at = :old WHERE {key} IN (:a, :b)"),
+                {"old": datetime.now(UTC) - timedelta(days=40), "a": idle, "b": revived},
+            )
+    asyncio.run(sql_store.append(revived, [Turn(role="user", content="still here")]))
+    assert sql_store.expire(timedelta(days=30)) == 1
+    assert asyncio.run(sql_store.get(idle)) is None
+    assert asyncio.run(sql_store.get(active)) is not None
+    assert len(asyncio.run(sql_store.get(revived)).turns) == 2
+    assert sql_store.expire(timedelta(days=30)) == 0
+
+
+def test_redis_conversations_expire_after_the_ttl(fresh_redis):
+    import redis
+
+    store = RedisSessions(fresh_redis, timedelta(days=2))
+    conversation_id = asyncio.run(store.create("owner", [Turn(role="user", content="hi")]))
+    client = redis.Redis.from_url(fresh_redis)
+    for key in client.keys(f"medbento:conversation:{conversation_id}*"):
+        assert 2 * 86400 - 60 < client.ttl(key) <= 2 * 86400
