@@ -47,6 +47,10 @@ class Settings(BaseSettings):
     cache_ttl_s: int = Field(3600, ge=0)  # 0 turns the response cache off
     cache_max_entries: int = Field(10_000, gt=0)  # in-process cache only
     cors_origins: list[str] = Field(default_factory=list)
+    # Addresses or networks of the proxies in front (an ingress, a load balancer) whose
+    # X-Forwarded-For names the client: rate limits count the client, not the proxy. Empty:
+    # the header is ignored and the connection's own address counts.
+    trusted_proxies: list[str] = Field(default_factory=list)
     # Keys HMACs (cache keys, audit digests). Empty in development/testing means a random
     # key generated once and kept under data_dir.
     secret_key: SecretStr = SecretStr("")
@@ -101,6 +105,18 @@ class Settings(BaseSettings):
             raise ValueError("expected a limit such as '100/minute' or '10/second'") from None
         return value
 
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _parse_proxies(cls, value: list[str]) -> list[str]:
+        import ipaddress
+
+        for entry in value:
+            try:
+                ipaddress.ip_network(entry, strict=False)
+            except ValueError:
+                raise ValueError("expected IP addresses or networks (CIDR)") from None
+        return value
+
     @model_validator(mode="after")
     def _check_environment(self) -> Settings:
         hardened = self.env in ("staging", "production")
@@ -120,7 +136,12 @@ class Settings(BaseSettings):
 
 
 def http_config(settings: Settings) -> dict:
-    """BentoML `http` config of an entry service: CORS for the configured origins only."""
+    """BentoML `http` config of an entry service: CORS for the configured origins only.
+
+    Also tells the HTTP server which proxies to believe: uvicorn, which BentoML starts after
+    importing the service, reads FORWARDED_ALLOW_IPS and would otherwise trust 127.0.0.1, so
+    that anyone on the host could pick the address the rate limit counts."""
+    os.environ["FORWARDED_ALLOW_IPS"] = ",".join(settings.trusted_proxies)
     return {
         "cors": {
             "enabled": bool(settings.cors_origins),

@@ -238,3 +238,39 @@ def test_two_servers_on_one_host_keep_their_own_metrics(tmp_path):
         assert served(first.url) == 4
     finally:
         first.stop()
+
+
+def via(url: str, source: str, role: str, forwarded_for: str) -> int:
+    """A request from `source` carrying X-Forwarded-For, as a proxy (or a forger) sends it."""
+    transport = httpx.HTTPTransport(local_address=source)
+    with httpx.Client(transport=transport, timeout=60) as http:
+        return http.post(
+            f"{url}/v1/embeddings",
+            json={"input": "chest pain"},
+            headers={"Authorization": f"Bearer {KEY[role]}", "X-Forwarded-For": forwarded_for},
+        ).status_code
+
+
+@pytest.mark.parametrize("trusted", [False, True])
+def test_the_client_address_behind_a_trusted_proxy(trusted):
+    """With no trusted proxy, X-Forwarded-For is ignored, loopback included: rotating it does
+    not escape the per-address limit. A trusted proxy's header names the client, each with its
+    own count; the header from an address not trusted is still ignored."""
+    env = {"MEDBENTO_RATE_LIMIT": "4/minute"}
+    if trusted:
+        env["MEDBENTO_TRUSTED_PROXIES"] = '["127.0.0.2"]'
+    server = serve(EMBEDDING, env)
+    roles = ["clinician", "researcher"] * 3  # two keys: neither reaches its own limit of 4
+    try:
+        codes = [via(server.url, "127.0.0.2", roles[i], f"198.51.100.{i}") for i in range(5)]
+        by_address = metric(server.url, "medbento_rate_limited_requests_total", scope="address")
+        if trusted:  # five clients, none over its own limit
+            assert codes == [200] * 5 and by_address == 0
+        else:  # one address, the proxy's, whatever the header says
+            assert codes == [200] * 4 + [429] and by_address == 1
+        # Loopback is not trusted to choose its address either: its fifth is refused by address.
+        spoofed = [via(server.url, "127.0.0.1", roles[i], f"203.0.113.{i}") for i in range(5)]
+        after = metric(server.url, "medbento_rate_limited_requests_total", scope="address")
+        assert spoofed[-1] == 429 and after == by_address + 1
+    finally:
+        server.stop()
