@@ -38,7 +38,7 @@ from .schemas import (
     ModelInfo,
 )
 from .sessions import SQLSessions, Turn, open_sessions
-from .settings import get_settings, http_config
+from .settings import get_settings, http_config, tls_config
 
 settings = get_settings()
 _CONVERSATION_ID = re.compile(r"[0-9a-f]{32}")
@@ -49,6 +49,7 @@ _CONVERSATION_ID = re.compile(r"[0-9a-f]{32}")
     traffic={"timeout": settings.request_timeout_s},
     logging=ACCESS_LOG,
     http=http_config(settings),
+    ssl=tls_config(settings),
 )
 class Conversation(EntryPoint):
     generation = bentoml.depends(Generation)

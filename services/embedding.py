@@ -17,7 +17,7 @@ from .logs import ACCESS_LOG
 from .middleware import RequestContext
 from .phi import PHIGuard
 from .schemas import EmbeddingsRequest, EmbeddingsResponse, ModelInfo
-from .settings import get_settings, http_config
+from .settings import get_settings, http_config, tls_config
 
 settings = get_settings()
 
@@ -28,6 +28,7 @@ settings = get_settings()
     traffic={"timeout": settings.request_timeout_s},
     logging=ACCESS_LOG,
     http=http_config(settings),
+    ssl=tls_config(settings),
 )
 class Embedding(EntryPoint):
     model_ref = bentoml.models.BentoModel(settings.embedder_tag)

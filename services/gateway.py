@@ -58,7 +58,7 @@ from .schemas import (
     ReplyUsage,
     Texts,
 )
-from .settings import MODEL_IDS, get_settings, http_config
+from .settings import MODEL_IDS, get_settings, http_config, tls_config
 from .stats import recent_calls
 
 settings = get_settings()
@@ -198,6 +198,7 @@ def known(model_id: str) -> str:
     traffic={"timeout": settings.request_timeout_s + 5},
     logging=ACCESS_LOG,
     http=http_config(settings),
+    ssl=tls_config(settings),
 )
 @bentoml.asgi_app(app)
 class Gateway(EntryPoint):

@@ -27,7 +27,7 @@ from .schemas import (
     GenerationResult,
     ModelInfo,
 )
-from .settings import get_settings, http_config
+from .settings import get_settings, http_config, tls_config
 
 settings = get_settings()
 
@@ -38,6 +38,7 @@ settings = get_settings()
     traffic={"timeout": settings.request_timeout_s},
     logging=ACCESS_LOG,
     http=http_config(settings),
+    ssl=tls_config(settings),
 )
 class Generation(EntryPoint):
     model_ref = bentoml.models.BentoModel(settings.generator_tag)

@@ -51,6 +51,12 @@ class Settings(BaseSettings):
     # X-Forwarded-For names the client: rate limits count the client, not the proxy. Empty:
     # the header is ignored and the connection's own address counts.
     trusted_proxies: list[str] = Field(default_factory=list)
+    # HTTPS: PHI crosses the network in every request. Serve it directly with a certificate
+    # and its key (PEM files), or state that a proxy in front terminates TLS. Production
+    # refuses plain HTTP otherwise.
+    tls_certfile: Path | None = None
+    tls_keyfile: Path | None = None
+    tls_behind_proxy: bool = False
     # Keys HMACs (cache keys, audit digests). Empty in development/testing means a random
     # key generated once and kept under data_dir.
     secret_key: SecretStr = SecretStr("")
@@ -120,6 +126,11 @@ class Settings(BaseSettings):
     @model_validator(mode="after")
     def _check_environment(self) -> Settings:
         hardened = self.env in ("staging", "production")
+        if (self.tls_certfile is None) != (self.tls_keyfile is None):
+            raise ValueError("MEDBENTO_TLS_CERTFILE and MEDBENTO_TLS_KEYFILE go together")
+        for tls_file in (self.tls_certfile, self.tls_keyfile):
+            if tls_file is not None and not tls_file.is_file():
+                raise ValueError("MEDBENTO_TLS_CERTFILE/KEYFILE: no such file")
         if self.env == "production":
             if self.database_for("audit").startswith("sqlite"):
                 raise ValueError("MEDBENTO_DATABASE_URL: production needs PostgreSQL, not SQLite")
@@ -127,6 +138,12 @@ class Settings(BaseSettings):
                 raise ValueError("MEDBENTO_CORS_ORIGINS: wildcard origin refused in production")
             if not self.api_keys:
                 raise ValueError("MEDBENTO_API_KEYS: production needs at least one API key")
+            if self.tls_certfile is None and not self.tls_behind_proxy:
+                raise ValueError(
+                    "MEDBENTO_TLS_CERTFILE: production serves HTTPS; set MEDBENTO_TLS_CERTFILE "
+                    "and MEDBENTO_TLS_KEYFILE, or MEDBENTO_TLS_BEHIND_PROXY=true when a proxy "
+                    "in front terminates TLS"
+                )
         if hardened:
             if self.phi_policy == "off":
                 raise ValueError(f"MEDBENTO_PHI_POLICY: 'off' is refused in {self.env}")
@@ -150,6 +167,17 @@ def http_config(settings: Settings) -> dict:
             "access_control_allow_headers": ["Authorization", "Content-Type", "X-Request-ID"],
             "access_control_expose_headers": ["X-Request-ID", "Retry-After"],
         }
+    }
+
+
+def tls_config(settings: Settings) -> dict:
+    """BentoML `ssl` config of an entry service: HTTPS with the configured certificate."""
+    if settings.tls_certfile is None:
+        return {"enabled": False}
+    return {
+        "enabled": True,
+        "certfile": str(settings.tls_certfile),
+        "keyfile": str(settings.tls_keyfile),
     }
 
 

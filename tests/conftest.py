@@ -131,12 +131,14 @@ def served_command(
     env: dict[str, str] | None = None,
     cwd: Path = ROOT,
     timeout_s: float = 300,
+    scheme: str = "http",
+    verify: str | bool = True,
 ) -> Iterator[subprocess.Popen]:
     """Run a command that serves HTTP on `port` (`make serve`, `bentoml serve ...`) as a user
     would, its output in `log`, until its /readyz answers 200: yields the process, then stops
     its whole process group. Fails with the log's tail when the command exits or is not ready
     in time."""
-    url = f"http://127.0.0.1:{port}"
+    url = f"{scheme}://127.0.0.1:{port}"
     with log.open("w") as out:
         process = subprocess.Popen(
             command,
@@ -149,7 +151,7 @@ def served_command(
         )
     try:
         deadline = time.monotonic() + timeout_s
-        while not _ready(url):
+        while not _ready(url, verify):
             if process.poll() is not None or time.monotonic() > deadline:
                 why = "exited" if process.poll() is not None else f"not ready in {timeout_s} s"
                 pytest.fail(f"{command!r} {why}:\n{log.read_text()[-3000:]}")
@@ -165,11 +167,11 @@ def served_command(
             process.wait()
 
 
-def _ready(url: str) -> bool:
+def _ready(url: str, verify: str | bool = True) -> bool:
     import httpx
 
     try:
-        return httpx.get(f"{url}/readyz", timeout=5).status_code == 200
+        return httpx.get(f"{url}/readyz", timeout=5, verify=verify).status_code == 200
     except httpx.HTTPError:
         return False
 

@@ -40,6 +40,7 @@ PRODUCTION_OK = {
     "database_url": "postgresql://db/medbento",
     "api_keys": {"k1": "clinician"},
     "secret_key": "s" * 32,
+    "tls_behind_proxy": True,
 }
 
 
@@ -57,6 +58,9 @@ def test_a_complete_production_configuration_is_accepted():
         ({"secret_key": ""}, "MEDBENTO_SECRET_KEY"),
         ({"env": "qa"}, "MEDBENTO_ENV"),
         ({"max_texts": 0}, "MEDBENTO_MAX_TEXTS"),
+        ({"tls_behind_proxy": False}, "MEDBENTO_TLS_CERTFILE"),
+        ({"tls_certfile": "/nonexistent/cert.pem"}, "MEDBENTO_TLS"),
+        ({"trusted_proxies": ["ingress.local"]}, "MEDBENTO_TRUSTED_PROXIES"),
     ],
 )
 def test_invalid_production_settings_name_the_setting(change, named):
@@ -125,3 +129,13 @@ def test_services_ask_openmp_threads_to_sleep_when_idle():
     env["OMP_WAIT_POLICY"] = "ACTIVE"
     run = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
     assert run.stdout.strip() == "ACTIVE"
+
+
+def test_production_serves_https_with_a_certificate_or_behind_a_proxy_that_says_so(tmp_path):
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    cert.write_text("certificate")
+    key.write_text("key")
+    direct = PRODUCTION_OK | {"tls_behind_proxy": False, "tls_certfile": cert, "tls_keyfile": key}
+    assert Settings(**direct).tls_certfile == cert
+    assert "go together" in fails(**(direct | {"tls_keyfile": None}))
+    assert Settings(**(PRODUCTION_OK | {"trusted_proxies": ["10.0.0.0/8", "fd00::1"]}))
