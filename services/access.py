@@ -104,6 +104,12 @@ class EntryPoint:
         return self.coalesced("guard", "analyze", get_settings().embed_max_batch_size)
 
 
+# Answered even when their audit event cannot be written: fail-closed protects output that
+# may carry PHI, and an outage of the audit store must stay visible to the monitoring that
+# reports it (medbento_audit_store_writable, medbento_audit_events_total{result="failed"}).
+UNWITHHELD = {"/metrics"}
+
+
 def _is_preflight(scope: Scope) -> bool:
     headers = Headers(scope=scope)
     return (
@@ -203,9 +209,12 @@ class AccessControl:
                     try:
                         await self._audit(scope, identity, trail, status, started)
                     except Exception:
-                        log.error("audit write failed: withholding the response")
-                        status = 503
-                        raise _AuditUnavailable from None
+                        if path in UNWITHHELD:
+                            log.error("audit write failed: metrics served (they hold no PHI)")
+                        else:
+                            log.error("audit write failed: withholding the response")
+                            status = 503
+                            raise _AuditUnavailable from None
                 await send(message)
 
             try:

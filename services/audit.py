@@ -26,6 +26,7 @@ from sqlmodel import Session, SQLModel, select
 from . import retention, startup_done
 from .db import sql_engine
 from .logs import ACCESS_LOG
+from .metrics import audit_store_writable
 from .middleware import RequestContext
 from .settings import derive_key, get_settings
 
@@ -110,6 +111,14 @@ class AuditKey(SQLModel, table=True):
     fingerprint: str
 
 
+class AuditProbe(SQLModel, table=True):
+    """One row rewritten by every readiness probe: proof that the store takes writes."""
+
+    __tablename__ = "audit_probe"
+    id: int = Column(default=1, primary_key=True)
+    at: datetime
+
+
 class AuditCheckpoint(SQLModel, table=True):
     """Left by a purge: where the remaining chain starts."""
 
@@ -182,6 +191,7 @@ class AuditStore:
                 AuditHead.__table__,
                 AuditCheckpoint.__table__,
                 AuditKey.__table__,
+                AuditProbe.__table__,
             ],
         )
         with Session(self.engine) as session:
@@ -398,9 +408,14 @@ class AuditStore:
         return removed
 
     def writable(self) -> bool:
+        """A real write, as a request's event needs one: the database answers, has room for
+        a transaction (a full disk fails here, where taking a lock would not), and the chain
+        is written with this process's key."""
         with Session(self.engine) as session:
-            self._head(session)
-            session.rollback()
+            head = self._head(session)
+            self._check_key(session, head)
+            session.merge(AuditProbe(id=1, at=_now()))
+            session.commit()
         return True
 
 
@@ -432,10 +447,20 @@ class AuditLog:
         self._retention.cancel()
 
     def __is_ready__(self) -> bool:
+        """Ready while events can be written: when they cannot, every request that reaches
+        this replica can only be refused (fail closed), so it should get none until writes
+        succeed again. The gauge lets the alert rules see it too."""
         try:
-            return self.store.writable()
-        except Exception:
-            return False
+            writable = self.store.writable()
+        except Exception as error:
+            if getattr(self, "_writable", True):
+                log.error("audit store not writable (%s): not ready", type(error).__name__)
+            writable = False
+        if writable and not getattr(self, "_writable", True):
+            log.warning("audit store writable again: ready")
+        self._writable = writable
+        audit_store_writable().set(int(writable))
+        return writable
 
     @bentoml.api(**settings.batching(AUDIT_BATCH))
     def record(self, events: list[EventIn]) -> list[int]:

@@ -49,6 +49,17 @@ def redis_up():
     )
 
 
+@functools.cache
+def audit_store_writable():
+    """Defined in the AuditLog processes only (see redis_up): 1 while the last readiness probe
+    could write to the audit store."""
+    return metrics.Gauge(
+        name="medbento_audit_store_writable",
+        documentation="1 while the audit store takes writes (lowest over live AuditLog processes)",
+        multiprocess_mode="livemin",
+    )
+
+
 def resource_metrics() -> str:
     """GPU (when NVML finds one: no GPU, no series), service processes, and the machine."""
     registry = CollectorRegistry()
