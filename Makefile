@@ -17,7 +17,7 @@ export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 export BENTOML_DO_NOT_TRACK := True
 
-.PHONY: serve test models lint bench image image-cuda
+.PHONY: serve test test-fast models lint bench image image-cuda
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,12 @@ serve: models
 test: models
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
+
+# The edit-test loop: everything but the tests marked slow (images, the README run as a
+# newcomer, faults and soak, load, the four Bentos built, schemathesis). `make test` runs all.
+test-fast: models
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -m "not slow"
 
 # Container images of the all-in-one Bento (deploy/containers/image.sh): the reference is the
 # last line printed. CPU: torch without CUDA libraries; CUDA: PyPI's torch with its runtime.

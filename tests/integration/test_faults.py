@@ -24,7 +24,7 @@ import redis
 
 from tests.conftest import KEY, serve
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 HEADERS = {"Authorization": f"Bearer {KEY['clinician']}"}
 SOAK_SECONDS = float(os.environ.get("SOAK_SECONDS", "180"))  # not MEDBENTO_*: conftest clears those

@@ -10,50 +10,26 @@ import os
 import stat
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
 import pytest
 
 from services.auth import digest
-from tests.conftest import free_port
+from tests.conftest import free_port, served_command
 
 pytestmark = pytest.mark.integration
 
 
 @contextlib.contextmanager
 def serve_with(env: dict[str, str], log: Path):
-    """`bentoml serve` of the embedding Bento with `env`, its output in `log`; ready when /readyz
-    says so (the suite's own keys are not configured here, so its readiness client cannot be
-    used)."""
+    """`bentoml serve` of the embedding Bento with `env`, its output in `log` (the suite's own
+    keys are not configured here, so its readiness client cannot be used)."""
     port = free_port()
     bentoml = str(Path(sys.executable).with_name("bentoml"))
-    with log.open("w") as out:
-        server = subprocess.Popen(
-            [bentoml, "serve", "services.embedding:Embedding", "--port", str(port)],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env=os.environ.copy() | env,
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 180
-        while httpx_ready(url) is False:
-            if time.monotonic() > deadline or server.poll() is not None:
-                raise TimeoutError("the server did not become ready")
-            time.sleep(1)
-        yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=60)
-
-
-def httpx_ready(url: str) -> bool:
-    try:
-        return httpx.get(f"{url}/readyz").status_code == 200
-    except httpx.HTTPError:
-        return False
+    command = [bentoml, "serve", "services.embedding:Embedding", "--port", str(port)]
+    with served_command(command, port, log, os.environ.copy() | env, timeout_s=180):
+        yield f"http://127.0.0.1:{port}"
 
 
 def embed(url: str, key: str) -> int:

@@ -14,7 +14,7 @@ import pytest
 
 from tests.conftest import KEY
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 CLIENTS, REQUESTS = 64, 640
 

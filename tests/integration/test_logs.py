@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
 import pytest
 
-from tests.conftest import KEY, free_port
+from tests.conftest import KEY, free_port, served_command
 
 pytestmark = pytest.mark.integration
 
@@ -25,23 +23,10 @@ def test_served_logs_hold_no_phi(tmp_path):
     port = free_port()
     log_file = tmp_path / "server.log"
     bentoml = str(Path(sys.executable).with_name("bentoml"))
-    with log_file.open("w") as out:
-        server = subprocess.Popen(
-            [bentoml, "serve", "services.embedding:Embedding", "--port", str(port)],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env=os.environ.copy(),
-        )
+    command = [bentoml, "serve", "services.embedding:Embedding", "--port", str(port)]
     url = f"http://127.0.0.1:{port}"
     headers = {"Authorization": f"Bearer {KEY['clinician']}"}
-    try:
-        for _ in range(180):
-            try:
-                if httpx.get(f"{url}/readyz").status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            time.sleep(1)
+    with served_command(command, port, log_file, os.environ.copy(), timeout_s=180):
         statuses = [
             httpx.post(f"{url}/v1/embeddings", json={"input": NOTE}, headers=headers).status_code,
             httpx.post(
@@ -65,9 +50,6 @@ def test_served_logs_hold_no_phi(tmp_path):
                 f"{url}/patients/{NAME.replace(' ', '-')}/{MRN}", headers=headers
             ).status_code,
         ]
-    finally:
-        server.terminate()
-        server.wait(timeout=60)
     assert statuses == [200, 400, 400, 400, 401, 401, 404]
     text = log_file.read_text()
     access = [

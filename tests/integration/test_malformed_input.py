@@ -15,7 +15,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +25,7 @@ import pytest
 
 from services.auth import allowed_roles
 from services.settings import get_settings
-from tests.conftest import KEY, free_port
+from tests.conftest import KEY, free_port, served_command
 
 pytestmark = pytest.mark.integration
 
@@ -259,33 +258,13 @@ def served(tmp_path_factory) -> Iterator[Served]:
     port = free_port()
     bentoml = str(Path(sys.executable).with_name("bentoml"))
     env = os.environ | {"MEDBENTO_DATA_DIR": str(workdir / "data")}
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [bentoml, "serve", "services.gateway:Gateway", "--port", str(port)],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env=env,
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 300
-        while True:
-            assert process.poll() is None, "the server exited:\n" + log.read_text()[-3000:]
-            assert time.monotonic() < deadline, "the server was not ready in 300 s"
-            try:
-                if httpx.get(f"{url}/readyz", timeout=5).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            time.sleep(1)
+    command = [bentoml, "serve", "services.gateway:Gateway", "--port", str(port)]
+    with served_command(command, port, log, env) as process:
+        url = f"http://127.0.0.1:{port}"
         clinician = {"Authorization": f"Bearer {KEY['clinician']}"}
         created = httpx.post(f"{url}/conversations", headers=clinician, timeout=60)
         assert created.status_code == 201, created.text
         yield Served(url, log, process, created.json()["id"])
-    finally:
-        if process.poll() is None:
-            process.terminate()
-            process.wait(timeout=60)
 
 
 @pytest.fixture(scope="module")

@@ -32,7 +32,7 @@ import pytest
 
 from tests.conftest import DATA_DIR, KEY, free_port, serve, unavailable
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 HEADERS = {"Authorization": f"Bearer {KEY['clinician']}"}
 CLIENTS = 8

@@ -249,7 +249,8 @@ def test_the_images_serve_with_production_settings(
     removed.append("medbento-embedding")
     run = podman(
         "run", "-d", "--name", "medbento-embedding", "--network", "host",
-        "-e", "MEDBENTO_ENV=production", "-e", f"MEDBENTO_DATABASE_URL={postgres_schema}",
+        "-e", "MEDBENTO_ENV=production", "-e", "MEDBENTO_TLS_BEHIND_PROXY=true",
+        "-e", f"MEDBENTO_DATABASE_URL={postgres_schema}",
         "-e", f"MEDBENTO_API_KEYS={json.dumps(API_KEYS)}",
         "-e", "MEDBENTO_SECRET_KEY=container-test-secret-0123456789abcdef",
         image, "--port", str(port),
