@@ -209,6 +209,8 @@ def unreadable(text: str) -> list[Finding]:
     """Words in a script the guard cannot read (Cyrillic, Chinese, Arabic, ...), a Cyrillic
     letter hidden in a Latin name included, are PHI until proven otherwise; a text that is
     mostly such words is masked whole rather than passed through half-read."""
+    if text.isascii():  # most texts: nothing to look for
+        return []
     words = [m for m in re.finditer(r"\S+", text) if _OTHER_SCRIPT.search(m.group())]
     if not words:
         return []
