@@ -13,6 +13,7 @@ import asyncio
 import hashlib
 import hmac
 import logging
+import time
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 
@@ -38,6 +39,8 @@ OTHER_KEY = (
     "secret.key in MEDBENTO_DATA_DIR) is not the one the server writes with"
 )
 AUDIT_BATCH = 256  # events per transaction at most
+PURGE_BATCH = 5000  # events a purge removes per transaction, the chain head locked meanwhile
+PROBE_EVERY_S = 2.0
 
 
 class EventIn(BaseModel):
@@ -238,9 +241,16 @@ class AuditStore:
             if not hmac.compare_digest(stored.fingerprint, key_fingerprint()):
                 raise OtherKeyError(OTHER_KEY)
             return
-        last = session.get(AuditEvent, head.seq) if head.seq else None
-        if last is None or hmac.compare_digest(last.hash, event_mac(last)):
+        if self._last_event_verifies(session, head):
             session.add(AuditKey(id=1, fingerprint=key_fingerprint()))
+        else:  # a store from before fingerprints, whose last event this key does not verify
+            raise OtherKeyError(OTHER_KEY)
+
+    @staticmethod
+    def _last_event_verifies(session: Session, head: AuditHead | None) -> bool:
+        """True on an empty chain, or when this process's key verifies the chain's last event."""
+        last = session.get(AuditEvent, head.seq) if head is not None and head.seq else None
+        return last is None or hmac.compare_digest(last.hash, event_mac(last))
 
     def events(
         self,
@@ -328,8 +338,7 @@ class AuditStore:
                 stored.fingerprint, key_fingerprint()
             ):
                 head = session.get(AuditHead, 1)
-                last = session.get(AuditEvent, head.seq) if head and head.seq else None
-                if last is not None and hmac.compare_digest(last.hash, event_mac(last)):
+                if head is not None and head.seq and self._last_event_verifies(session, head):
                     # This key verifies the chain's last event: the fingerprint was edited.
                     return Verdict(ok=False, events=0, problem="the key fingerprint was altered")
                 return Verdict(ok=False, events=0, other_key=True, problem=OTHER_KEY)
@@ -382,16 +391,23 @@ class AuditStore:
 
     def purge(self, older_than_days: float) -> int:
         """Remove events older than the cutoff from the start of the chain and leave a
-        checkpoint at the last one removed, so verify still passes on what remains."""
+        checkpoint at the last one removed, so verify still passes on what remains. In batches
+        of PURGE_BATCH, each its own transaction: appends wait for one batch, not for a
+        backlog of millions (writes fail closed, so a long lock is an outage)."""
         cutoff = _now() - timedelta(days=older_than_days)
+        removed = 0
+        while batch := self._purge_batch(cutoff):
+            removed += batch
+        return removed
+
+    def _purge_batch(self, cutoff: datetime) -> int:
         with Session(self.engine) as session:
             self._head(session)  # hold the chain while cutting it
-            last = session.exec(
-                select(AuditEvent)
-                .where(AuditEvent.at < cutoff)
-                .order_by(AuditEvent.seq.desc())
-                .limit(1)
-            ).first()
+            old = select(AuditEvent).where(AuditEvent.at < cutoff)
+            last = (
+                session.exec(old.order_by(AuditEvent.seq).offset(PURGE_BATCH - 1).limit(1)).first()
+                or session.exec(old.order_by(AuditEvent.seq.desc()).limit(1)).first()
+            )
             if last is None:
                 session.rollback()
                 return 0
@@ -410,10 +426,14 @@ class AuditStore:
     def writable(self) -> bool:
         """A real write, as a request's event needs one: the database answers, has room for
         a transaction (a full disk fails here, where taking a lock would not), and the chain
-        is written with this process's key."""
+        is written with this process's key. It writes its own row, not the chain head that
+        appends lock, and readiness asks at most every PROBE_EVERY_S (anyone may ask /readyz)."""
         with Session(self.engine) as session:
-            head = self._head(session)
-            self._check_key(session, head)
+            stored = session.get(AuditKey, 1)
+            if stored is not None and not hmac.compare_digest(
+                stored.fingerprint, key_fingerprint()
+            ):
+                raise OtherKeyError(OTHER_KEY)
             session.merge(AuditProbe(id=1, at=_now()))
             session.commit()
         return True
@@ -444,12 +464,16 @@ class AuditLog:
 
     @bentoml.on_shutdown
     def stop_retention(self) -> None:
-        self._retention.cancel()
+        if task := getattr(self, "_retention", None):
+            task.cancel()
 
     def __is_ready__(self) -> bool:
         """Ready while events can be written: when they cannot, every request that reaches
         this replica can only be refused (fail closed), so it should get none until writes
         succeed again. The gauge lets the alert rules see it too."""
+        if time.monotonic() - getattr(self, "_probed", -PROBE_EVERY_S) < PROBE_EVERY_S:
+            return self._writable
+        self._probed = time.monotonic()
         try:
             writable = self.store.writable()
         except Exception as error:

@@ -334,8 +334,10 @@ class Gateway(EntryPoint):
                 guard = self._guard()
                 (prompt,) = await guard.deidentify([body.prompt])
                 request = request.model_copy(update={"prompt": prompt})
-                result = await openai_routes.generate_cached(request, self._generate)
-                text = guard.restore(await guard.scan_output(result.text))
+                result, findings = await openai_routes.generate_cached(
+                    request, self._generate, guard
+                )
+                text = guard.restore(await guard.scan_output(result.text, findings))
                 result = result.model_copy(update={"text": text})
                 trail().output_digest = keyed_digest(result.text)
                 return {

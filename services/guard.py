@@ -105,13 +105,22 @@ class Guard:
             return False
         return get_settings().phi_scan_output == "all" or not self.reveal
 
-    async def scan_output(self, text: str) -> str:
+    async def output_findings(self, text: str) -> list[Finding]:
+        """The PHI in a model's answer, this request's own placeholders left out (none when
+        the PHI policy is off)."""
+        if not text or self.policy == "off":
+            return []
+        (found,) = await remote.call_pure(lambda: self.analyze([text]))
+        return self._outside_placeholders(text, [Finding.model_validate(f) for f in found])
+
+    async def scan_output(self, text: str, findings: list[Finding] | None = None) -> str:
         """The model's answer with the PHI it holds replaced by `<TYPE>` (no number: nothing
-        restores it); this request's own placeholders stay as they are, for restore()."""
+        restores it); this request's own placeholders stay as they are, for restore().
+        `findings`: what output_findings already gave for this text."""
         if not self.scans_output or not text:
             return text
-        (found,) = await remote.call_pure(lambda: self.analyze([text]))
-        findings = _outside_placeholders(text, [Finding.model_validate(f) for f in found])
+        if findings is None:
+            findings = await self.output_findings(text)
         self.count_output(findings)
         return _tagged(text, findings)
 
@@ -123,15 +132,32 @@ class Guard:
         for entity, count in found.items():
             PHI_ENTITIES.labels(entity_type=entity, direction="output").inc(count)
         self.output_counts.update(found)
-        trail().counts.update({f"{OUTPUT}{entity}": count for entity, count in found.items()})
+        trail().counts.update(output_counts(found))
+
+    def _outside_placeholders(self, text: str, findings: list[Finding]) -> list[Finding]:
+        """Findings with this request's placeholders cut out of them. Only placeholders this
+        request made count: a model that writes "<ID_078051120>" gets no pass for it."""
+        own = [m.span() for m in PLACEHOLDER.finditer(text) if m.group() in self.redactor.values]
+        kept = []
+        for f in findings:
+            pieces = [(f.start, f.end)]
+            for start, end in own:
+                pieces = [
+                    part
+                    for a, b in pieces
+                    for part in ((a, min(b, start)), (max(a, end), b))
+                    if part[0] < part[1]
+                ]
+            kept += [f.model_copy(update={"start": a, "end": b}) for a, b in pieces]
+        return [f for f in kept if text[f.start : f.end].strip()]
 
 
 OUTPUT = "output."  # audit entity counts of model output carry this prefix
 
 
-def _outside_placeholders(text: str, findings: list[Finding]) -> list[Finding]:
-    placeholders = [m.span() for m in PLACEHOLDER.finditer(text)]
-    return [f for f in findings if not any(s < f.end and f.start < e for s, e in placeholders)]
+def output_counts(counts: dict[str, int]) -> dict[str, int]:
+    """Entity counts of model output as the audit event keeps them, apart from the input's."""
+    return {f"{OUTPUT}{entity}": count for entity, count in counts.items()}
 
 
 def _tagged(text: str, findings: list[Finding]) -> str:
@@ -159,11 +185,11 @@ class StreamScanner:
         return await self._emit(cut) if cut > 0 else ""
 
     async def flush(self) -> str:
-        return await self._emit(len(self.pending))
+        return await self._emit(len(self.pending)) if self.pending else ""
 
     async def _emit(self, cut: int) -> str:
         window = self.context + self.pending
-        (found,) = await remote.call_pure(lambda: self.guard.analyze([window]))
+        found = await self.guard.output_findings(window)
         offset = len(self.context)
         findings = [  # in `pending`; one that began in text already sent is cut to its rest
             Finding(
@@ -172,7 +198,7 @@ class StreamScanner:
                 end=f.end - offset,
                 score=f.score,
             )
-            for f in _outside_placeholders(window, [Finding.model_validate(f) for f in found])
+            for f in found
             if f.end > offset
         ]
         for f in findings:  # an identifier across the cut waits whole for the next round

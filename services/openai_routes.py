@@ -17,7 +17,8 @@ from . import remote
 from .cache import response_cache
 from .deid import StreamRestorer
 from .errors import APIError
-from .guard import OUTPUT, Guard, StreamScanner, keyed_digest, trail
+from .guard import Guard, StreamScanner, keyed_digest, output_counts, trail
+from .phi import Finding
 from .schemas import (
     ChatCompletionRequest,
     EmbeddingsRequest,
@@ -143,8 +144,8 @@ async def chat(
         )
         return StreamingResponse(events, media_type="text/event-stream")
     if guard is not None:  # a plain completion: deterministic ones come from the cache
-        result = await generate_cached(generation, generate)
-        text = guard.restore(await guard.scan_output(result.text))
+        result, findings = await generate_cached(generation, generate, guard)
+        text = guard.restore(await guard.scan_output(result.text, findings))
         result = result.model_copy(update={"text": text})
     else:  # the callee guarded it (a conversation): what it found in the answer is counted
         answer = await remote.call_pure(lambda: generate(generation))
@@ -172,21 +173,28 @@ async def encode_cached(texts: list[str], encode: Encode) -> np.ndarray:
     )
 
 
-async def generate_cached(request: GenerationRequest, generate: Generate) -> GenerationResult:
-    """A completion of a de-identified request; greedy ones (temperature 0) are cached,
-    before any re-identification."""
+async def generate_cached(
+    request: GenerationRequest, generate: Generate, guard: Guard
+) -> tuple[GenerationResult, list[Finding] | None]:
+    """A completion of a de-identified request, and the PHI found in it if it was looked for.
+    Greedy ones (temperature 0) are cached, before any re-identification, and only when the
+    answer holds no PHI (a model can say PHI it learned): the cache never holds PHI, and what it
+    answers needs no scan."""
     if not request.greedy:
-        return GenerationResult.model_validate(await remote.call_pure(lambda: generate(request)))
+        fresh = await remote.call_pure(lambda: generate(request))
+        return GenerationResult.model_validate(fresh), None
     cache = response_cache()
     key = cache.key("generation", trail().model_version, request.model_dump(mode="json"))
     (found,) = await cache.get_many("generation", [key])
     if found is not None:
-        return GenerationResult.model_validate_json(found)
+        return GenerationResult.model_validate_json(found), []
     result = GenerationResult.model_validate(await remote.call_pure(lambda: generate(request)))
-    await cache.put_many(
-        {key: result.model_dump_json(exclude={"phi_counts", "output_counts"}).encode()}
-    )
-    return result
+    findings = await guard.output_findings(result.text)
+    if not findings:
+        await cache.put_many(
+            {key: result.model_dump_json(exclude={"phi_counts", "output_counts"}).encode()}
+        )
+    return result, findings
 
 
 async def sse_chunks(
@@ -238,5 +246,6 @@ async def sse_chunks(
 
 
 def count_output(counts: dict[str, int]) -> None:
-    """What a callee found in the answer it guarded, in this request's audit event."""
-    trail().counts.update({f"{OUTPUT}{entity}": n for entity, n in counts.items()})
+    """What a callee found in the answer it guarded (and counted in its metrics), in this
+    request's audit event."""
+    trail().counts.update(output_counts(counts))

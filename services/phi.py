@@ -174,13 +174,23 @@ def detect(analyzer, texts: list[str]) -> list[list[Finding]]:
         ]
 
 
-# Characters that show nothing (zero-width spaces and joiners, soft hyphens, direction marks):
-# "J\u200bohn" must read as "John".
-_INVISIBLE = {"Cf"}
+# Characters that show nothing (zero-width spaces and joiners, soft hyphens, direction marks,
+# variation selectors, Hangul fillers: Unicode's Default_Ignorable_Code_Point, which Python's
+# unicodedata does not expose): "J\u200bohn" and "J\ufe0fohn" must read as "John".
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
+)
 # Latin letters with their accents, and Greek ones: clinical notation (beta-blockers, alpha-1,
 # micrograms), not another script.
 _OTHER_SCRIPT = re.compile(
     r"[^\W\d_a-zA-Z\u00c0-\u024f\u1e00-\u1eff\u0391-\u03a9\u03b1-\u03c9\u00b5]"
+)
+# A Greek letter inside a run of Latin letters ("J\u03bfhn" with an omicron) is a disguise, not
+# notation: notation stands apart ("\u03b2-blocker", "\u03b11").
+_GREEK_IN_LATIN = re.compile(
+    r"[a-zA-Z\u00c0-\u024f][\u0391-\u03a9\u03b1-\u03bb\u03bd-\u03c9]|[\u0391-\u03a9\u03b1-\u03bb\u03bd-\u03c9][a-zA-Z\u00c0-\u024f]"
 )
 
 
@@ -197,9 +207,11 @@ def readable(text: str) -> tuple[str, list[int] | None]:
             out.append(char)
             index.append(i)
             continue
-        if unicodedata.category(char) in _INVISIBLE:
+        if unicodedata.category(char) == "Cf" or _INVISIBLE.match(char):
             continue
-        normal = unicodedata.normalize("NFKC", char)
+        # Digits of any script (Arabic-Indic, Devanagari, ...) are digits: "٣١٢" is 312.
+        digit = unicodedata.decimal(char, None)
+        normal = str(digit) if digit is not None else unicodedata.normalize("NFKC", char)
         out.append(normal)
         index.extend([i] * len(normal))
     return "".join(out), index
@@ -211,7 +223,11 @@ def unreadable(text: str) -> list[Finding]:
     mostly such words is masked whole rather than passed through half-read."""
     if text.isascii():  # most texts: nothing to look for
         return []
-    words = [m for m in re.finditer(r"\S+", text) if _OTHER_SCRIPT.search(m.group())]
+    words = [
+        m
+        for m in re.finditer(r"\S+", text)
+        if _OTHER_SCRIPT.search(m.group()) or _GREEK_IN_LATIN.search(m.group())
+    ]
     if not words:
         return []
     letters = sum(c.isalpha() for c in text)

@@ -354,11 +354,11 @@ PATTERNS: list[tuple[str, str, float]] = [
         r"(?i:\b(?:ssn|social security(?: number| no\.?| #)?|ss#)\s*[:#]?\s*)(?P<v>\d{3}[\s\-]?\d{2}[\s\-]?\d{4})\b",
         0.95,
     ),
-    ("EMAIL_ADDRESS", r"\b[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+\b", 0.95),
+    ("EMAIL_ADDRESS", r"(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+\b", 0.95),
     # Written out to dodge filters: "jdoe at gmail dot com", "j.doe [at] mail [dot] org".
     (
         "EMAIL_ADDRESS",
-        r"(?i)\b[\w.+\-]+\s*(?:\(at\)|\[at\]|\{at\}|\sat\s)\s*[\w\-]+(?:\s*(?:\(dot\)|\[dot\]|\{dot\}|\sdot\s|\.)\s*[\w\-]+)*\s*(?:\(dot\)|\[dot\]|\{dot\}|\sdot\s|\.)\s*(?:com|org|net|edu|gov|mil|io|co|us|uk|ca|info|biz|me|health|care)\b",
+        r"(?i)(?<![\w.+\-])[\w.+\-]+\s*(?:\(at\)|\[at\]|\{at\}|\sat\s)\s*[\w\-]+(?:\s*(?:\(dot\)|\[dot\]|\{dot\}|\sdot\s|\.)\s*[\w\-]+)*\s*(?:\(dot\)|\[dot\]|\{dot\}|\sdot\s|\.)\s*(?:com|org|net|edu|gov|mil|io|co|us|uk|ca|info|biz|me|health|care)\b",
         0.85,
     ),
     # Digits spoken or written as words ("six one seven five five five ..."), four or more.

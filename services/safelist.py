@@ -15,8 +15,8 @@ import re
 
 # A token: letters and digits, joined by the connectors identifiers use.
 TOKEN = re.compile(r"(?<![\w])[A-Za-z0-9](?:[A-Za-z0-9]|[\-_.*/:#](?=[A-Za-z0-9]))*")
-MEDIA = re.compile(
-    r"(?i)[\w\-.]+\.(?:jpe?g|png|gif|bmp|tiff?|heic|webp|dcm|dicom|pdf|wav|mp3|m4a|mp4|mov|avi)\b"
+MEDIA = re.compile(  # anchored at a name's start: tried from every character, it was quadratic
+    r"(?i)(?<![\w\-.])[\w\-.]+\.(?:jpe?g|png|gif|bmp|tiff?|heic|webp|dcm|dicom|pdf|wav|mp3|m4a|mp4|mov|avi)\b"
 )
 # Units and words after a number that make it a measurement, not an identifier.
 UNIT = re.compile(
@@ -101,12 +101,15 @@ def _identifier_shaped(token: str) -> bool:
 
 def _measurement(text: str, start: int, end: int, token: str) -> bool:
     """A number that is a value: with a unit after it, a lab or score before it, or a decimal
-    point in it (identifiers with a dot are letter-led: "LPN.0018842", "MD.029174")."""
-    if UNIT.match(text[end : end + 12]):
+    point in it (identifiers with a dot are letter-led: "LPN.0018842", "MD.029174"). A run of
+    five digits or more must have a lab's name of three letters or more before it: "ID 40718822
+    x" and "Na 40718822" are identifiers, "platelets 250000" a count."""
+    before = MEASURE_BEFORE.search(text[max(0, start - 24) : start])
+    if _longest_run(token) >= 5:
+        return bool(before) and len(before.group().split()[0]) >= 3
+    if before or UNIT.match(text[end : end + 12]):
         return True
-    if MEASURE_BEFORE.search(text[max(0, start - 24) : start]):
-        return True
-    return bool(re.fullmatch(r"\d+\.\d+", token)) and _longest_run(token) < 6
+    return bool(re.fullmatch(r"\d+\.\d+", token))
 
 
 def identifier_spans(text: str) -> list[tuple[int, int, str]]:
@@ -155,15 +158,19 @@ PROTECTED = re.compile(
     rf"|\b(?:{'|'.join(GENERA)})(?:\s+[a-z]{{3,}})?\b"
     r"|\bLactated\s+Ringer['’]?s|\bRinger['’]?s\s+lactate"
     # An eponym before a clinical word by its ending: "Hashimoto thyroiditis", "Crohn's ileitis".
-    r"|\b[A-Z][a-z]+(?:['’]s)?\s+[a-z]+(?:itis|osis|iasis|emia|opathy|pathy|plasty|ectomy|"
+    # Same line only ([ \t]): a name at the end of one line is not an eponym of the next line's
+    # header ("Patient: Maria Lopez\nAssessment: ...").
+    r"|\b[A-Z][a-z]+(?:['’]s)?[ \t]+[a-z]+(?:itis|osis|iasis|emia|opathy|pathy|plasty|ectomy|"
     r"oma|algia|plegia|trophy|megaly|stenosis|sclerosis|rrhea|cele|ectasia)\b"
-    r"|\b(?:[A-Z][a-z]+(?:\s+and\s+|[-\s]))?(?:[A-Z][a-z]+[-\s]){0,3}[A-Z][a-z]+\s+(?i:virus|"
+    # Eponymous diseases, signs, scales and devices ("West Nile virus", "Hoehn and Yahr stage 3",
+    # "Columbia Suicide Severity Rating Scale"). Not words a note uses as headers (assessment,
+    # procedure, exam, screening, plan): "Tom Baker Exam" is a person and a heading.
+    r"|\b(?:[A-Z][a-z]+(?:[ \t]+and[ \t]+|[- \t]))?(?:[A-Z][a-z]+[- \t]){0,3}[A-Z][a-z]+[ \t]+(?i:virus|"
     r"vaccine|encephalitis|fever|disease|syndrome|palsy|sign|reflex|maneuver|test|score|scale|"
     r"classification|criteria|catheter|drains?|tube|phenomenon|fracture|lymphoma|sarcoma|"
     r"tumou?r|ulcer|contracture|joint|node|esophagus|sarcoidosis|anomaly|malformation|"
-    r"aneurysm|block|murmur|triad|stage|grade|procedure|repair|operation|stockings|"
-    r"questionnaire|inventory|index|protocol|technique|position|formula|equation|rule|"
-    r"method|assessment|screen|screening|tool|exam|examination)\b"
+    r"aneurysm|block|murmur|triad|stage|grade|stockings|questionnaire|inventory|index|"
+    r"formula|equation|rule)\b"
     r"|\bEF\s*(?:of\s*)?\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s*%"
     r"|\b(?:NIHSS|APGAR|Apgar|Braden|Morse|MMSE|MoCA|PHQ-9|GAD-7|ECOG|NYHA|Killip|Wells|"
     r"CURB-65|CHA2DS2-VASc|HAS-BLED|TIMI|GRACE|MELD|Child-Pugh|Gleason|RASS|CAM-ICU|FIM|"

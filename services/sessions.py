@@ -9,12 +9,15 @@ from datetime import UTC, datetime, timedelta
 
 import orjson
 from pydantic import BaseModel, Field
-from sqlalchemy import delete
+from sqlalchemy import delete, exists
 from sqlmodel import Field as Column
 from sqlmodel import Session, SQLModel, select
 
 from .db import sql_engine
 from .settings import Settings
+
+# Conversations removed per transaction when they expire.
+EXPIRE_BATCH = 1000
 
 
 class Turn(BaseModel):
@@ -129,19 +132,28 @@ class SQLSessions:
         return True
 
     def expire(self, idle: timedelta) -> int:
-        """Remove conversations with no turn (and no start) within `idle`; their turns first."""
+        """Remove conversations with no turn (and no start) within `idle`, their turns first,
+        in batches: a backlog of months is removed without one transaction that holds the
+        tables (or a list of ids in memory) for minutes."""
         cutoff = datetime.now(UTC) - idle
-        active = select(TurnRow.conversation_id).where(TurnRow.created_at >= cutoff)
-        stale = select(ConversationRow.id).where(
-            ConversationRow.created_at < cutoff, ConversationRow.id.not_in(active)
+        recent = exists().where(
+            TurnRow.conversation_id == ConversationRow.id, TurnRow.created_at >= cutoff
         )
-        with Session(self.engine) as session:
-            ids = list(session.exec(stale).all())
-            if ids:
+        stale = (
+            select(ConversationRow.id)
+            .where(ConversationRow.created_at < cutoff, ~recent)
+            .limit(EXPIRE_BATCH)
+        )
+        removed = 0
+        while True:
+            with Session(self.engine) as session:
+                ids = list(session.exec(stale).all())
+                if not ids:
+                    return removed
                 session.exec(delete(TurnRow).where(TurnRow.conversation_id.in_(ids)))
                 session.exec(delete(ConversationRow).where(ConversationRow.id.in_(ids)))
                 session.commit()
-        return len(ids)
+            removed += len(ids)
 
 
 class RedisSessions:

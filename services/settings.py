@@ -7,6 +7,7 @@ fails before any worker starts instead of half-starting a misconfigured deployme
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import secrets
 import sys
@@ -116,12 +117,10 @@ class Settings(BaseSettings):
     def _parse_proxies(cls, value: list[str]) -> list[str]:
         import ipaddress
 
-        for entry in value:
-            try:
-                ipaddress.ip_network(entry, strict=False)
-            except ValueError:
-                raise ValueError("expected IP addresses or networks (CIDR)") from None
-        return value
+        try:  # "10.0.0.7/24" is taken as the network 10.0.0.0/24, as it is written out
+            return [str(ipaddress.ip_network(entry.strip(), strict=False)) for entry in value]
+        except ValueError:
+            raise ValueError("expected IP addresses or networks (CIDR)") from None
 
     @model_validator(mode="after")
     def _check_environment(self) -> Settings:
@@ -159,6 +158,13 @@ def http_config(settings: Settings) -> dict:
     importing the service, reads FORWARDED_ALLOW_IPS and would otherwise trust 127.0.0.1, so
     that anyone on the host could pick the address the rate limit counts."""
     os.environ["FORWARDED_ALLOW_IPS"] = ",".join(settings.trusted_proxies)
+    if settings.tls_behind_proxy and not settings.trusted_proxies:
+        # Not an error (the proxy may add no forwarding headers), but then every client is
+        # logged, audited and rate-limited as the proxy's address.
+        logging.getLogger("medbento.settings").warning(
+            "MEDBENTO_TLS_BEHIND_PROXY is set without MEDBENTO_TRUSTED_PROXIES: client "
+            "addresses are the proxy's"
+        )
     return {
         "cors": {
             "enabled": bool(settings.cors_origins),

@@ -132,6 +132,26 @@ def test_purge_leaves_a_checkpoint_that_verifies(store):
     assert store.purge(older_than_days=5) == 0
 
 
+def test_purge_goes_in_batches_each_with_its_checkpoint(store, monkeypatch):
+    import services.audit
+
+    monkeypatch.setattr(services.audit, "PURGE_BATCH", 2)
+    store.append([event(i) for i in range(7)])
+    sql(
+        store,
+        "UPDATE audit_event SET at = at - INTERVAL '10 days' WHERE seq <= 5"
+        if store.engine.dialect.name == "postgresql"
+        else "UPDATE audit_event SET at = datetime(at, '-10 days') WHERE seq <= 5",
+    )
+    _reseal(store)
+    assert store.purge(older_than_days=5) == 5
+    with store.engine.begin() as conn:
+        checkpoints = conn.execute(text("SELECT seq FROM audit_checkpoint ORDER BY id")).all()
+    assert [row[0] for row in checkpoints] == [2, 4, 5]  # three transactions, not one
+    verdict = store.verify()
+    assert verdict.ok and verdict.events == 2 and verdict.first_seq == 6
+
+
 def _reseal(store) -> None:
     """Recompute every MAC in order (what a correct writer would have written)."""
     from sqlmodel import Session, select

@@ -72,6 +72,25 @@ def test_idle_conversations_expire_and_active_ones_stay(sql_store):
     assert sql_store.expire(timedelta(days=30)) == 0
 
 
+def test_a_backlog_expires_in_batches(sql_store, monkeypatch):
+    import services.sessions
+
+    monkeypatch.setattr(services.sessions, "EXPIRE_BATCH", 2)
+
+    async def create(owner: str) -> str:
+        return await sql_store.create(owner, [Turn(role="user", content="hello")])
+
+    ids = [asyncio.run(create(f"o{i}")) for i in range(5)]
+    with sql_store.engine.begin() as conn:
+        for table in ("conversation", "conversation_turn"):
+            conn.execute(
+                text(f"UPDATE {table} SET created_at = :old"),
+                {"old": datetime.now(UTC) - timedelta(days=40)},
+            )
+    assert sql_store.expire(timedelta(days=30)) == 5
+    assert all(asyncio.run(sql_store.get(i)) is None for i in ids)
+
+
 def test_redis_conversations_expire_after_the_ttl(fresh_redis):
     import redis
 

@@ -31,11 +31,11 @@ def analyzer():
     return local_analyzer()
 
 
-def guard(analyzer, reveal: bool) -> Guard:
+def guard(analyzer, reveal: bool, mapping: dict[str, str] | None = None) -> Guard:
     async def analyze(texts):
         return [[f.model_dump() for f in found] for found in detect(analyzer, texts)]
 
-    return Guard(analyze, reveal=reveal)
+    return Guard(analyze, mapping=mapping, reveal=reveal)
 
 
 def test_a_whole_answer_leaves_without_phi_and_with_its_clinical_content(analyzer):
@@ -70,9 +70,17 @@ def test_a_streamed_answer_leaves_without_phi_whatever_the_chunks(analyzer, seed
 
 
 def test_placeholders_of_the_request_stay_for_restoring(analyzer):
-    researcher = guard(analyzer, reveal=False)
+    researcher = guard(analyzer, False, {"<PERSON_1>": "Jane Roe", "<DATE_1>": "03/14"})
     text = "Summary for <PERSON_1>: seen <DATE_1>, stable."
     assert asyncio.run(researcher.scan_output(text)) == text
+
+
+def test_a_placeholder_the_request_did_not_make_is_no_hiding_place(analyzer):
+    researcher = guard(analyzer, False, {"<PERSON_1>": "Jane Roe"})
+    text = "Ask <PERSON_1> to call <ID_078051120> or Harriet Quimby<PERSON_1> today."
+    scanned = asyncio.run(researcher.scan_output(text))
+    assert "078051120" not in scanned and "Quimby" not in scanned, scanned
+    assert scanned.count("<PERSON_1>") == 2
 
 
 def test_a_clinicians_answer_is_not_scanned_unless_configured(analyzer):

@@ -12,6 +12,7 @@ from services.phi import detect, local_analyzer
 pytestmark = pytest.mark.unit
 
 FULL_WIDTH_SSN = "".join(chr(0xFF10 + int(c)) if c.isdigit() else c for c in "123-45-6789")
+ARABIC_SSN = "".join(chr(0x0660 + int(c)) if c.isdigit() else c for c in "123-45-6789")
 # (class, sentence, pieces that must be found)
 IDENTIFIERS = [
     (
@@ -82,6 +83,10 @@ IDENTIFIERS = [
     # A Cyrillic "a" inside a Latin name; full-width digits of an SSN.
     ("homoglyph inside a name", "Seen with M\u0430rtha Quist today.", ["M\u0430rtha"]),
     ("full-width digits", f"SSN {FULL_WIDTH_SSN} on file.", [FULL_WIDTH_SSN]),
+    ("Arabic-Indic digits", f"SSN {ARABIC_SSN} on file.", [ARABIC_SSN]),
+    # A variation selector (not a format character) splitting a name; a Greek omicron in one.
+    ("variation selector inside a name", "Seen with Mar\ufe0ftha Quist today.", ["Mar\ufe0ftha"]),
+    ("Greek letter inside a name", "Seen with J\u03bfhn Quist today.", ["J\u03bfhn"]),
 ]
 
 # (sentence, clinical phrase in it that must survive)
@@ -93,6 +98,9 @@ CLINICAL = [
     ("She is G2P1 at 31 weeks with pre-eclampsia.", "G2P1"),
     ("Germline testing found a BRCA1 pathogenic variant.", "BRCA1"),
     ("Echocardiogram: EF 35% with global hypokinesis.", "EF 35%"),
+    # Greek letters as notation, and the micro sign (NFKC turns it into a Greek mu).
+    ("Started a \u03b2-blocker and 50 \u00b5g of levothyroxine.", "\u03b2-blocker"),
+    ("Started a \u03b2-blocker and 50 \u00b5g of levothyroxine.", "50 \u00b5g"),
 ]
 
 

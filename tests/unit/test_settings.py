@@ -138,4 +138,16 @@ def test_production_serves_https_with_a_certificate_or_behind_a_proxy_that_says_
     direct = PRODUCTION_OK | {"tls_behind_proxy": False, "tls_certfile": cert, "tls_keyfile": key}
     assert Settings(**direct).tls_certfile == cert
     assert "go together" in fails(**(direct | {"tls_keyfile": None}))
-    assert Settings(**(PRODUCTION_OK | {"trusted_proxies": ["10.0.0.0/8", "fd00::1"]}))
+    proxies = Settings(**(PRODUCTION_OK | {"trusted_proxies": ["10.0.0.7/8", " fd00::1"]}))
+    assert proxies.trusted_proxies == ["10.0.0.0/8", "fd00::1/128"]
+
+
+def test_behind_a_proxy_without_trusted_proxies_is_warned_about(caplog, monkeypatch):
+    from services.settings import http_config
+
+    monkeypatch.delenv("FORWARDED_ALLOW_IPS", raising=False)  # http_config sets it
+    http_config(Settings(**PRODUCTION_OK))
+    assert "without MEDBENTO_TRUSTED_PROXIES" in caplog.text
+    caplog.clear()
+    http_config(Settings(**(PRODUCTION_OK | {"trusted_proxies": ["10.0.0.0/8"]})))
+    assert "without MEDBENTO_TRUSTED_PROXIES" not in caplog.text
