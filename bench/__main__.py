@@ -25,9 +25,10 @@ import tempfile
 import time
 from pathlib import Path
 
-# The test suite's environment (testing, keys, no rate limit in the way) before any services
-# module reads its settings.
-from tests.conftest import KEY, free_port, serve
+# The bench's environment (testing, its own keys, no rate limit in the way) before any
+# medbento module reads its settings.
+from bench.environment import KEY, serve
+from tests.servers import free_port
 
 from . import chart, limits, load, peer, profile
 
@@ -202,7 +203,7 @@ def main() -> None:
     out["reference"] = reference
     del model, guarded
     # The load generator shares this process: left alone, Python's full collections would walk
-    # everything loaded above and stall the clients for hundreds of ms (services/__init__.py).
+    # everything loaded above and stall the clients for hundreds of ms (medbento/__init__.py).
     gc.collect()
     gc.freeze()
 

@@ -57,9 +57,9 @@ def pipelines() -> tuple[Pipeline, Pipeline]:
     import bentoml
     from sentence_transformers import SentenceTransformer
 
-    from services.deid import Redactor
-    from services.phi import detect, local_analyzer
-    from services.settings import get_settings
+    from medbento.phi.analyzer import detect, local_analyzer
+    from medbento.phi.deid import Redactor
+    from medbento.settings import get_settings
 
     model = SentenceTransformer(bentoml.models.get("clinical-embedder:latest").path, device="cpu")
     analyzer = local_analyzer()
@@ -87,7 +87,7 @@ def generation_batching(prompts: list[str], max_new_tokens: int, batch: int) -> 
     import bentoml
     import torch
 
-    from services.hardware import load_generator
+    from medbento.infra.hardware import load_generator
 
     model_dir = bentoml.models.get("clinical-generator:latest").path
     model, tokenizer, _ = load_generator(Path(model_dir), quantization="none", runtime="torch")

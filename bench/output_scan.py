@@ -10,8 +10,8 @@ and to the last, for each role, and the difference.
 
 from __future__ import annotations
 
-# The test suite's environment (keys, no rate limit in the way) before any services module.
-from tests.conftest import KEY, serve
+# The bench's own environment (keys, no rate limit in the way) before any medbento module.
+from bench.environment import KEY, serve
 
 from . import load
 

@@ -195,7 +195,7 @@ def stock_presidio():
     from presidio_analyzer import AnalyzerEngine
     from presidio_analyzer.nlp_engine import SpacyNlpEngine
 
-    from services.phi import offline_tldextract
+    from medbento.phi.analyzer import offline_tldextract
 
     offline_tldextract()
     engine = SpacyNlpEngine(
@@ -211,7 +211,7 @@ def stock_presidio():
 
 
 def medbento():
-    from services.phi import detect, local_analyzer
+    from medbento.phi.analyzer import detect, local_analyzer
 
     analyzer = local_analyzer()
 

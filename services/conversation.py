@@ -1,7 +1,7 @@
 """Conversation: multi-turn sessions kept server-side, answered by the Generation service.
 
 Turns are stored de-identified, exactly as the model saw them; the placeholder mapping of a
-conversation is stored beside them sealed with AES-GCM (services/deid.py), so `<PERSON_1>`
+conversation is stored beside them sealed with AES-GCM (medbento/phi/deid.py), so `<PERSON_1>`
 means the same person in every turn and a clinician gets the names back. The prompt is the
 whole history rendered with the generator's chat template (the Generation service applies it
 and keeps the most recent turns when the history outgrows the context).
@@ -18,18 +18,15 @@ from datetime import timedelta
 import bentoml
 import orjson
 
-from . import openai_routes, remote, retention, startup_done
-from .access import AccessControl, EntryPoint, Own
-from .audit import AuditLog
-from .auth import current
-from .deid import seal, unseal
-from .errors import APIError
-from .generation import Generation, ndjson_events
-from .guard import Guard, trail
-from .logs import ACCESS_LOG
-from .middleware import RequestContext
-from .phi import PHIGuard
-from .schemas import (
+from medbento import freeze_after_startup
+from medbento.audit import retention
+from medbento.audit.trail import Trail, trail
+from medbento.http import openai_routes
+from medbento.http.access import AccessControl
+from medbento.http.entry import EntryPoint, Own, service_config
+from medbento.http.errors import APIError
+from medbento.http.middleware import RequestContext
+from medbento.http.schemas import (
     ChatCompletion,
     ChatCompletionRequest,
     ChatMessage,
@@ -37,28 +34,29 @@ from .schemas import (
     GenerationResult,
     ModelInfo,
 )
-from .sessions import SQLSessions, Turn, open_sessions
-from .settings import get_settings, http_config, tls_config
+from medbento.infra import remote
+from medbento.infra.auth import current
+from medbento.infra.sessions import SQLSessions, Turn, open_sessions
+from medbento.phi.deid import seal, unseal
+from medbento.phi.guard import RequestGuard
+from medbento.settings import get_settings
+from services.audit_log import AuditLog
+from services.generation import Generation, ndjson_events
+from services.phi_guard import PHIGuard
 
 settings = get_settings()
 _CONVERSATION_ID = re.compile(r"[0-9a-f]{32}")
 
 
-@bentoml.service(
-    name="Conversation",
-    traffic={"timeout": settings.request_timeout_s},
-    logging=ACCESS_LOG,
-    http=http_config(settings),
-    ssl=tls_config(settings),
-)
+@bentoml.service(name="Conversation", **service_config(entry=True))
 class Conversation(EntryPoint):
     generation = bentoml.depends(Generation)
-    guard = bentoml.depends(PHIGuard)
+    phi_guard = bentoml.depends(PHIGuard)
     audit = bentoml.depends(AuditLog)
 
     def __init__(self) -> None:
         self.sessions = open_sessions(settings)
-        startup_done()
+        freeze_after_startup()
 
     @bentoml.on_startup
     async def keep_retention(self) -> None:
@@ -83,7 +81,7 @@ class Conversation(EntryPoint):
     async def create(self, owner: str, messages: list[ChatMessage] | None = None) -> dict:
         """Internal: a new conversation, optionally seeded with (de-identified) turns."""
         conversation_id = uuid.uuid4().hex
-        guard = Guard(self.analyze_phi, reveal=False)
+        guard = RequestGuard(self.analyze_phi, reveal=False, trail=Trail())  # counts returned
         contents = await guard.deidentify([m.content for m in messages or []])
         turns = [
             Turn(role=m.role, content=c) for m, c in zip(messages or [], contents, strict=True)
@@ -96,10 +94,11 @@ class Conversation(EntryPoint):
     async def extend(self, conversation_id: str, owner: str, messages: list[ChatMessage]) -> dict:
         """Internal: de-identify and store new turns; the whole (de-identified) history back."""
         conversation = await self._owned(conversation_id, owner)
-        guard = Guard(
+        guard = RequestGuard(
             self.analyze_phi,
             mapping=unseal(conversation.sealed_mapping, conversation_id),
             reveal=False,
+            trail=Trail(),  # the counts are returned to the caller
         )
         contents = await guard.deidentify([m.content for m in messages])
         new = [ChatMessage(role=m.role, content=c) for m, c in zip(messages, contents, strict=True)]
@@ -197,9 +196,10 @@ class Conversation(EntryPoint):
             raise APIError(404, "No such conversation.", "conversation_not_found")
         return conversation
 
-    def _restorer(self, conversation, reveal: bool) -> Guard:
+    def _restorer(self, conversation, reveal: bool) -> RequestGuard:
         mapping = unseal(conversation.sealed_mapping, conversation.id)
-        return Guard(self.analyze_phi, mapping=mapping, reveal=reveal)
+        # The output counts are returned to the caller (output_counts), which adds them.
+        return RequestGuard(self.analyze_phi, mapping=mapping, reveal=reveal, trail=Trail())
 
 
 Conversation.add_asgi_middleware(RequestContext)

@@ -8,32 +8,27 @@ from pathlib import Path
 import bentoml
 import numpy as np
 
-from . import openai_routes, startup_done
-from .access import AccessControl, EntryPoint, Own
-from .audit import AuditLog
-from .guard import Guard, trail
-from .hardware import model_resources
-from .logs import ACCESS_LOG
-from .middleware import RequestContext
-from .phi import PHIGuard
-from .schemas import EmbeddingsRequest, EmbeddingsResponse, ModelInfo
-from .settings import get_settings, http_config, tls_config
+from medbento import freeze_after_startup
+from medbento.audit.trail import trail
+from medbento.http import openai_routes
+from medbento.http.access import AccessControl
+from medbento.http.entry import EntryPoint, Own, service_config
+from medbento.http.middleware import RequestContext
+from medbento.http.schemas import EmbeddingsRequest, EmbeddingsResponse, ModelInfo
+from medbento.infra.hardware import model_resources
+from medbento.phi.guard import RequestGuard
+from medbento.settings import get_settings
+from services.audit_log import AuditLog
+from services.phi_guard import PHIGuard
 
 settings = get_settings()
 
 
-@bentoml.service(
-    name="Embedding",
-    resources=model_resources(),
-    traffic={"timeout": settings.request_timeout_s},
-    logging=ACCESS_LOG,
-    http=http_config(settings),
-    ssl=tls_config(settings),
-)
+@bentoml.service(name="Embedding", resources=model_resources(), **service_config(entry=True))
 class Embedding(EntryPoint):
     model_ref = bentoml.models.BentoModel(settings.embedder_tag)
     # Used when this is the entry of its own Bento: no path reaches the model without both.
-    guard = bentoml.depends(PHIGuard)
+    phi_guard = bentoml.depends(PHIGuard)
     audit = bentoml.depends(AuditLog)
 
     def __init__(self) -> None:
@@ -45,7 +40,7 @@ class Embedding(EntryPoint):
         if self.device == "cuda":
             self.model.half()
         self.dimensions = self.model.get_embedding_dimension()
-        startup_done()
+        freeze_after_startup()
 
     @bentoml.api(**settings.batching(settings.embed_max_batch_size))
     def encode(self, texts: list[str]) -> np.ndarray:
@@ -77,7 +72,7 @@ class Embedding(EntryPoint):
         return await openai_routes.embeddings(
             request,
             encode=Own(self.to_async).encode,
-            guard=Guard(self.analyze_phi),
+            guard=RequestGuard(self.analyze_phi),
             dimensions=self.dimensions,
             count_tokens=token_counter(Path(self.model_ref.path)),
         )

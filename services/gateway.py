@@ -2,7 +2,7 @@
 
 BentoML APIs (callable with bentoml.SyncHTTPClient): the OpenAI-compatible POST routes and
 /anonymize. FastAPI routes (mounted on the same server): GETs and routes with path parameters.
-Every route that reaches a model de-identifies first (Guard) and is audited (AccessControl).
+Every route that reaches a model de-identifies first (RequestGuard) and is audited (AccessControl).
 """
 
 from __future__ import annotations
@@ -22,21 +22,15 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, BeforeValidator, Field, ValidationError, WithJsonSchema
 
-from . import openai_routes, remote, startup_done
-from .access import AccessControl, EntryPoint
-from .audit import AuditEvents, AuditLog, Verdict
-from .auth import current
-from .conversation import Conversation, chat_with_conversation
-from .deid import Redactor
-from .embedding import Embedding, token_counter
-from .errors import APIError, validation_message
-from .generation import Generation, ndjson_events
-from .guard import Guard, keyed_digest, trail
-from .logs import ACCESS_LOG
-from .metrics import PHI_ENTITIES
-from .middleware import RequestContext
-from .phi import Finding, PHIGuard
-from .schemas import (
+from medbento import freeze_after_startup
+from medbento.audit.store import AuditEvents, Verdict
+from medbento.audit.trail import keyed_digest, trail
+from medbento.http import openai_routes
+from medbento.http.access import AccessControl
+from medbento.http.entry import EntryPoint, service_config
+from medbento.http.errors import APIError, validation_message
+from medbento.http.middleware import RequestContext
+from medbento.http.schemas import (
     ChatCompletion,
     ChatCompletionRequest,
     ChatMessage,
@@ -58,8 +52,17 @@ from .schemas import (
     ReplyUsage,
     Texts,
 )
-from .settings import MODEL_IDS, get_settings, http_config, tls_config
-from .stats import recent_calls
+from medbento.infra import remote
+from medbento.infra.auth import current
+from medbento.infra.stats import recent_calls
+from medbento.phi.analyzer import Finding
+from medbento.phi.guard import RequestGuard
+from medbento.settings import MODEL_IDS, get_settings
+from services.audit_log import AuditLog
+from services.conversation import Conversation, chat_with_conversation
+from services.embedding import Embedding, token_counter
+from services.generation import Generation, ndjson_events
+from services.phi_guard import PHIGuard
 
 settings = get_settings()
 
@@ -192,20 +195,13 @@ def known(model_id: str) -> str:
     return model_id
 
 
-@bentoml.service(
-    name="Gateway",
-    # BentoML's own timeout answers outside our middleware; ours (request_timeout_s) fires first.
-    traffic={"timeout": settings.request_timeout_s + 5},
-    logging=ACCESS_LOG,
-    http=http_config(settings),
-    ssl=tls_config(settings),
-)
+@bentoml.service(name="Gateway", **service_config(entry=True))
 @bentoml.asgi_app(app)
 class Gateway(EntryPoint):
     embedding = bentoml.depends(Embedding)
     generation = bentoml.depends(Generation)
     conversation = bentoml.depends(Conversation)
-    guard = bentoml.depends(PHIGuard)
+    phi_guard = bentoml.depends(PHIGuard)
     audit = bentoml.depends(AuditLog)
     # Only the tokenizer is read here, to count tokens for `usage`.
     embedder = bentoml.models.BentoModel(settings.embedder_tag)
@@ -213,7 +209,7 @@ class Gateway(EntryPoint):
     def __init__(self) -> None:
         self.count_tokens = token_counter(Path(self.embedder.path))
         self._infos: dict[str, dict] = {}
-        startup_done()
+        freeze_after_startup()
 
     # --- OpenAI-compatible and PHI (BentoML APIs) -------------------------------------------
 
@@ -251,15 +247,11 @@ class Gateway(EntryPoint):
         Placeholders are consistent across the request's texts."""
         texts = openai_routes.check_texts(texts)
         trail().input_digest = keyed_digest(texts)
-        findings = await remote.call_pure(lambda: self.analyze_phi(texts))
-        redactor = Redactor(settings.phi_operator)
-        results = []
-        for text, found in zip(texts, findings, strict=True):
-            found = [Finding.model_validate(f) for f in found]
-            trail().counts.update(f.entity_type for f in found)
-            for f in found:
-                PHI_ENTITIES.labels(entity_type=f.entity_type, direction="input").inc()
-            results.append(AnonymizedText(text=redactor.apply(text, found), entities=found))
+        guard = RequestGuard(self.analyze_phi)
+        results = [
+            AnonymizedText(text=guard.redactor.apply(text, found), entities=found)
+            for text, found in zip(texts, await guard.find(texts), strict=True)
+        ]
         trail().output_digest = keyed_digest([r.text for r in results])
         return results
 
@@ -446,8 +438,8 @@ class Gateway(EntryPoint):
 
     # --- helpers ------------------------------------------------------------------------------
 
-    def _guard(self) -> Guard:
-        return Guard(self.analyze_phi)
+    def _guard(self) -> RequestGuard:
+        return RequestGuard(self.analyze_phi)
 
     @property
     def _encode(self):

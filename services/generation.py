@@ -12,38 +12,33 @@ from typing import Any
 import bentoml
 import orjson
 
-from . import openai_routes, startup_done
-from .access import AccessControl, EntryPoint, Own
-from .audit import AuditLog
-from .guard import Guard, trail
-from .hardware import load_generator, model_resources
-from .logs import ACCESS_LOG
-from .middleware import RequestContext
-from .phi import PHIGuard
-from .schemas import (
+from medbento import freeze_after_startup
+from medbento.audit.trail import trail
+from medbento.http import openai_routes
+from medbento.http.access import AccessControl
+from medbento.http.entry import EntryPoint, Own, service_config
+from medbento.http.middleware import RequestContext
+from medbento.http.schemas import (
     ChatCompletion,
     ChatCompletionRequest,
     GenerationRequest,
     GenerationResult,
     ModelInfo,
 )
-from .settings import get_settings, http_config, tls_config
+from medbento.infra.hardware import load_generator, model_resources
+from medbento.phi.guard import RequestGuard
+from medbento.settings import get_settings
+from services.audit_log import AuditLog
+from services.phi_guard import PHIGuard
 
 settings = get_settings()
 
 
-@bentoml.service(
-    name="Generation",
-    resources=model_resources(),
-    traffic={"timeout": settings.request_timeout_s},
-    logging=ACCESS_LOG,
-    http=http_config(settings),
-    ssl=tls_config(settings),
-)
+@bentoml.service(name="Generation", resources=model_resources(), **service_config(entry=True))
 class Generation(EntryPoint):
     model_ref = bentoml.models.BentoModel(settings.generator_tag)
     # Used when this is the entry of its own Bento: no path reaches the model without both.
-    guard = bentoml.depends(PHIGuard)
+    phi_guard = bentoml.depends(PHIGuard)
     audit = bentoml.depends(AuditLog)
 
     def __init__(self) -> None:
@@ -55,7 +50,7 @@ class Generation(EntryPoint):
         self.tokenizer.truncation_side = "left"  # keep the end of a long conversation
         config = self.model.config
         self.context = getattr(config, "n_positions", None) or config.max_position_embeddings
-        startup_done()
+        freeze_after_startup()
 
     @bentoml.api(**settings.batching(settings.generate_max_batch_size))
     def generate(self, requests: list[GenerationRequest]) -> list[GenerationResult]:
@@ -139,7 +134,7 @@ class Generation(EntryPoint):
             request,
             generate=self.generate_one,
             stream=self.stream_events,
-            guard=Guard(self.analyze_phi),
+            guard=RequestGuard(self.analyze_phi),
         )
 
     async def generate_one(self, request: GenerationRequest) -> GenerationResult:

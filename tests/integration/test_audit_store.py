@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from services.audit import AuditStore, EventIn
+from medbento.audit.store import AuditStore, EventIn
 
 pytestmark = pytest.mark.integration
 
@@ -58,6 +58,33 @@ def test_a_clean_chain_verifies(store):
     store.append([event(9)])
     verdict = store.verify()
     assert verdict.ok and verdict.events == 6 and verdict.last_seq == 6
+
+
+def test_a_retried_write_records_each_event_once(store):
+    """A write whose answer was lost (a broken connection) is sent again with the same events:
+    each is written once and answered with the sequence number it already has."""
+    first, second = event(1), event(2)
+    assert store.append([first]) == [1]
+    assert store.append([first, second]) == [1, 2]  # the retry, batched with a new event
+    assert store.append([second, second]) == [2, 2]
+    assert sorted(e["request_id"] for e in store.events(limit=10)) == ["req-1", "req-2"]
+    assert store.verify().ok and store.verify().events == 2
+    # Two requests with one request id (a client may choose it) are still two events.
+    assert store.append([event(1)]) == [3]
+
+
+def test_receipts_go_with_the_events_they_name(store):
+    store.append([event(i) for i in range(3)])
+    sql(
+        store,
+        "UPDATE audit_event SET at = at - INTERVAL '10 days' WHERE seq <= 2"
+        if store.engine.dialect.name == "postgresql"
+        else "UPDATE audit_event SET at = datetime(at, '-10 days') WHERE seq <= 2",
+    )
+    _reseal(store)
+    assert store.purge(older_than_days=5) == 2
+    with store.engine.begin() as conn:
+        assert conn.execute(text("SELECT seq FROM audit_receipt")).scalars().all() == [3]
 
 
 def test_events_never_hold_text_only_digests_and_counts(store):
@@ -133,9 +160,9 @@ def test_purge_leaves_a_checkpoint_that_verifies(store):
 
 
 def test_purge_goes_in_batches_each_with_its_checkpoint(store, monkeypatch):
-    import services.audit
+    import medbento.audit.store
 
-    monkeypatch.setattr(services.audit, "PURGE_BATCH", 2)
+    monkeypatch.setattr(medbento.audit.store, "PURGE_BATCH", 2)
     store.append([event(i) for i in range(7)])
     sql(
         store,
@@ -156,7 +183,7 @@ def _reseal(store) -> None:
     """Recompute every MAC in order (what a correct writer would have written)."""
     from sqlmodel import Session, select
 
-    from services.audit import GENESIS, AuditEvent, AuditHead, event_mac
+    from medbento.audit.store import GENESIS, AuditEvent, AuditHead, event_mac
 
     with Session(store.engine) as session:
         prev = GENESIS
@@ -195,7 +222,7 @@ def test_concurrent_writers_extend_one_chain(store):
 
 
 def test_retention_default_is_six_years():
-    from services.settings import Settings
+    from medbento.settings import Settings
 
     assert timedelta(days=Settings().audit_retention_days) >= timedelta(days=365 * 6)
 
@@ -228,7 +255,7 @@ def test_verify_tells_another_key_from_tampering(store):
 
 
 def test_a_writer_with_another_key_is_refused_and_an_edited_fingerprint_is_tampering(store):
-    from services.audit import OtherKeyError
+    from medbento.audit.store import OtherKeyError
 
     store.append([event(1)])
     sql(store, "UPDATE audit_key SET fingerprint = 'ffff'")

@@ -8,75 +8,22 @@ one that gets a wrong answer.
 
 from __future__ import annotations
 
-import itertools
 import os
 import signal
-import threading
 import time
-import uuid
 from collections import Counter
-from collections.abc import Callable
 
-import httpx
 import psutil
 import pytest
 import redis
 
 from tests.conftest import KEY, serve
+from tests.load import Load
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
-HEADERS = {"Authorization": f"Bearer {KEY['clinician']}"}
 SOAK_SECONDS = float(os.environ.get("SOAK_SECONDS", "180"))  # not MEDBENTO_*: conftest clears those
 SOAK_GROWTH_BOUND = 400 * 2**20  # bytes of resident memory, all processes of the Bento together
-
-
-class Load:
-    """`clients` threads posting unique texts to /v1/embeddings until stopped; every outcome
-    (status, error code, or the exception of a request that failed or hung) is kept."""
-
-    def __init__(self, url: str, clients: int) -> None:
-        self.url = url
-        self.outcomes: list[tuple[float, int | str, str]] = []
-        self._stop = threading.Event()
-        self._lock = threading.Lock()
-        self._counter = itertools.count()
-        self._threads = [threading.Thread(target=self._run, daemon=True) for _ in range(clients)]
-
-    def __enter__(self) -> Load:
-        for thread in self._threads:
-            thread.start()
-        return self
-
-    def __exit__(self, *_) -> None:
-        self._stop.set()
-        for thread in self._threads:
-            thread.join(timeout=90)
-
-    def _run(self) -> None:
-        with httpx.Client(base_url=self.url, headers=HEADERS, timeout=60) as http:
-            while not self._stop.is_set():
-                text = f"Patient Harriet Quimby, visit {next(self._counter)}: {uuid.uuid4().hex}"
-                try:
-                    response = http.post("/v1/embeddings", json={"input": text})
-                    code = response.json().get("error", {}).get("code", "")
-                    outcome = (time.monotonic(), response.status_code, code)
-                except (httpx.HTTPError, ValueError) as error:
-                    outcome = (time.monotonic(), type(error).__name__, "")
-                with self._lock:
-                    self.outcomes.append(outcome)
-
-    def since(self, moment: float) -> list[tuple[float, int | str, str]]:
-        with self._lock:
-            return [o for o in self.outcomes if o[0] >= moment]
-
-    def wait_for(self, condition: Callable[[], bool], seconds: float) -> bool:
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            if condition():
-                return True
-            time.sleep(0.5)
-        return condition()
 
 
 def bento_processes(server) -> list[psutil.Process]:
@@ -112,23 +59,23 @@ def test_a_killed_model_process_is_a_503_not_a_hang_and_recovers():
     which holds the listening socket meanwhile. Either way: no hang, no other error."""
     server = serve("services.gateway:Gateway")
     try:
-        with Load(server.url, clients=4) as load:
-            assert load.wait_for(lambda: len(load.outcomes) >= 20, 60)
+        with Load(server.url, 4, KEY["clinician"]) as load:
+            assert load.wait_for(lambda o: len(o) >= 20, 60)
             victim = service_process(server, "Embedding")
             killed_at = time.monotonic()
             os.kill(victim.pid, signal.SIGKILL)
             recovered = load.wait_for(
-                lambda: any(o[1] == 200 for o in load.since(killed_at + 1)), 120
+                lambda _: any(o.status == 200 for o in load.since(killed_at + 1)), 120
             )
             successor = service_process(server, "Embedding")
             during = load.since(killed_at)
     finally:
         server.stop()
-    statuses = Counter(o[1] for o in during)
+    statuses = Counter(o.status for o in during)
     assert successor.pid != victim.pid  # the kill happened, and a new worker took over
     assert recovered, f"no 200 after the worker was killed: {statuses}"
     assert set(statuses) <= {200, 503}, statuses  # nothing hung, nothing else failed
-    assert {o[2] for o in during if o[1] == 503} <= {"model_unavailable"}
+    assert {o.code for o in during if o.status == 503} <= {"model_unavailable"}
 
 
 def test_redis_stopped_and_restarted_under_load_costs_no_request(private_redis):
@@ -137,39 +84,39 @@ def test_redis_stopped_and_restarted_under_load_costs_no_request(private_redis):
         "services.embedding:Embedding", {"MEDBENTO_REDIS_URL": f"redis://127.0.0.1:{port}/0"}
     )
     try:
-        with Load(server.url, clients=8) as load:
-            assert load.wait_for(lambda: len(load.outcomes) >= 20, 60)
+        with Load(server.url, 8, KEY["clinician"]) as load:
+            assert load.wait_for(lambda o: len(o) >= 20, 60)
             state["process"].kill()
             state["process"].wait()
             stopped_at = time.monotonic()
-            assert load.wait_for(lambda: len(load.since(stopped_at)) >= 40, 60)
+            assert load.wait_for(lambda _: len(load.since(stopped_at)) >= 40, 60)
             state["process"] = start()
             restarted_at = time.monotonic()
             # Redis is tried again every 5 s: new cache entries show it is used again.
-            assert load.wait_for(lambda: bool(redis.Redis(port=port).dbsize()), 30)
-            assert load.wait_for(lambda: len(load.since(restarted_at)) >= 40, 60)
-        outcomes = load.outcomes
+            assert load.wait_for(lambda _: bool(redis.Redis(port=port).dbsize()), 30)
+            assert load.wait_for(lambda _: len(load.since(restarted_at)) >= 40, 60)
+        outcomes = load.snapshot()
     finally:
         server.stop()
-    statuses = Counter(o[1] for o in outcomes)
+    statuses = Counter(o.status for o in outcomes)
     assert set(statuses) == {200}, statuses
 
 
 def test_soak_32_clients_without_errors_or_memory_growth():
     server = serve("services.gateway:Gateway")
     try:
-        with Load(server.url, clients=32) as load:
+        with Load(server.url, 32, KEY["clinician"]) as load:
             # Warm: every process has allocated its working set (batches of every size).
-            assert load.wait_for(lambda: len(load.outcomes) >= 500, 120)
+            assert load.wait_for(lambda o: len(o) >= 500, 120)
             before = resident_memory(server)
             started = time.monotonic()
             time.sleep(SOAK_SECONDS)
             after = resident_memory(server)
             served = len(load.since(started))
-        outcomes = load.outcomes
+        outcomes = load.snapshot()
     finally:
         server.stop()
-    statuses = Counter(o[1] for o in outcomes)
+    statuses = Counter(o.status for o in outcomes)
     growth = sum(after.values()) - sum(before.values())
     by_service = {name: f"{(after[name] - before[name]) / 2**20:+.0f}" for name in after}
     print(

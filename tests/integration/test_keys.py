@@ -15,7 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from services.auth import digest
+from medbento.infra.auth import digest
 from tests.conftest import free_port, served_command
 
 pytestmark = pytest.mark.integration
@@ -44,7 +44,7 @@ def embed(url: str, key: str) -> int:
 def test_a_created_key_is_shown_once_stored_as_a_hash_and_accepted(tmp_path: Path):
     env = {"MEDBENTO_DATA_DIR": str(tmp_path), "MEDBENTO_API_KEYS": "{}", "PATH": "/usr/bin:/bin"}
     run = subprocess.run(
-        [sys.executable, "-m", "services.cli", "keys", "create", "--role", "researcher"],
+        [sys.executable, "-m", "medbento.cli", "keys", "create", "--role", "researcher"],
         env=env,
         capture_output=True,
         text=True,

@@ -23,8 +23,8 @@ from urllib.parse import quote, urlencode
 import httpx
 import pytest
 
-from services.auth import allowed_roles
-from services.settings import get_settings
+from medbento.infra.auth import allowed_roles
+from medbento.settings import get_settings
 from tests.conftest import KEY, free_port, served_command
 
 pytestmark = pytest.mark.integration

@@ -18,23 +18,20 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-import uuid
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
 import psycopg
 import pytest
 
 from tests.conftest import DATA_DIR, KEY, free_port, serve, unavailable
+from tests.load import Load, Outcome
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
-HEADERS = {"Authorization": f"Bearer {KEY['clinician']}"}
 CLIENTS = 8
 OUTAGE_S = 5.0  # at least this long, and until every client has been refused
 PHASE_DEADLINE_S = 40.0
@@ -96,77 +93,6 @@ def private_postgres() -> Iterator[PrivatePostgres]:
         shutil.rmtree(root, ignore_errors=True)
 
 
-@dataclass
-class Outcome:
-    started: float
-    ended: float
-    status: int | str  # the HTTP status, or the exception of a request that failed or hung
-    code: str = ""  # the error envelope's code
-    request_id: str = ""
-    has_output: bool = False  # the body carries embeddings
-
-
-class Load:
-    """`clients` threads posting unique texts full of PHI-like values to /v1/embeddings until
-    stopped, keeping every outcome."""
-
-    def __init__(self, url: str, clients: int) -> None:
-        self.url = url
-        self.outcomes: list[Outcome] = []
-        self._stop = threading.Event()
-        self._lock = threading.Lock()
-        self._threads = [
-            threading.Thread(target=self._run, args=(i,), daemon=True) for i in range(clients)
-        ]
-
-    def __enter__(self) -> Load:
-        for thread in self._threads:
-            thread.start()
-        return self
-
-    def __exit__(self, *_) -> None:
-        self._stop.set()
-        for thread in self._threads:
-            thread.join(timeout=CLIENT_TIMEOUT_S + 10)
-
-    def _run(self, client: int) -> None:
-        with httpx.Client(base_url=self.url, headers=HEADERS, timeout=CLIENT_TIMEOUT_S) as http:
-            visit = 0
-            while not self._stop.is_set():
-                visit += 1
-                text = (
-                    f"Patient Harriet Quimby (MRN {40_000_000 + client * 100_000 + visit}), "
-                    f"phone 617-555-{visit % 10_000:04d}, seen on 03/14/2024 for chest pain; "
-                    f"note {uuid.uuid4().hex}"
-                )
-                started = time.monotonic()
-                try:
-                    response = http.post("/v1/embeddings", json={"input": text})
-                    body = response.json()
-                    outcome = Outcome(
-                        started,
-                        time.monotonic(),
-                        response.status_code,
-                        (body.get("error") or {}).get("code", ""),
-                        response.headers.get("x-request-id", ""),
-                        "data" in body,
-                    )
-                except (httpx.HTTPError, ValueError) as error:
-                    outcome = Outcome(started, time.monotonic(), type(error).__name__)
-                with self._lock:
-                    self.outcomes.append(outcome)
-
-    def wait_for(self, condition: Callable[[list[Outcome]], bool], seconds: float) -> bool:
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            with self._lock:
-                outcomes = list(self.outcomes)
-            if condition(outcomes):
-                return True
-            time.sleep(0.2)
-        return False
-
-
 def after(outcomes: list[Outcome], moment: float) -> list[Outcome]:
     """The requests sent after `moment`."""
     return [o for o in outcomes if o.started >= moment]
@@ -182,7 +108,7 @@ def test_postgres_stopped_under_load_withholds_output_and_the_trail_stays_whole(
     pg = private_postgres
     server = serve("services.embedding:Embedding", {"MEDBENTO_DATABASE_URL": pg.url})
     try:
-        with Load(server.url, CLIENTS) as load:
+        with Load(server.url, CLIENTS, KEY["clinician"], timeout_s=CLIENT_TIMEOUT_S) as load:
             # Phases end on what the clients saw, not on a clock: a busy machine is slower.
             assert load.wait_for(
                 lambda o: sum(x.status == 200 for x in o) >= CLIENTS, PHASE_DEADLINE_S
@@ -203,7 +129,7 @@ def test_postgres_stopped_under_load_withholds_output_and_the_trail_stays_whole(
                 lambda o: sum(x.status == 200 for x in after(o, back)) >= 2 * CLIENTS,
                 PHASE_DEADLINE_S,
             ), "no recovery after PostgreSQL came back"
-        outcomes = list(load.outcomes)
+        outcomes = load.snapshot()
     finally:
         server.stop()
 
@@ -263,26 +189,3 @@ def test_postgres_stopped_under_load_withholds_output_and_the_trail_stays_whole(
     )
     assert verify.returncode == 0, verify.stderr
     assert f"audit chain verified: {total} events" in verify.stdout
-
-
-def test_the_dependency_client_drops_idle_connections_before_the_service_does():
-    """The audit write is never retried (it could record a request twice), so the client must
-    not reuse a pooled connection that the AuditLog's server is closing (services/remote.py)."""
-    import asyncio
-    import inspect
-
-    import uvicorn
-    from _bentoml_impl.client.proxy2 import AsyncClient
-
-    import services.remote  # noqa: F401  (what every entry service imports)
-
-    async def client_keepalive(url: str) -> float:
-        session = AsyncClient._make_client(url, {}, 10.0)
-        try:
-            return session.connector._keepalive_timeout
-        finally:
-            await session.close()
-
-    server_keepalive = inspect.signature(uvicorn.Config).parameters["timeout_keep_alive"].default
-    for url in ("file:///nonexistent/medbento.sock", "tcp://127.0.0.1:9"):
-        assert asyncio.run(client_keepalive(url)) <= server_keepalive / 2

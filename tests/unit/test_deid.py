@@ -1,8 +1,8 @@
 import pytest
 from cryptography.exceptions import InvalidTag
 
-from services.deid import Redactor, StreamRestorer, seal, unseal
-from services.phi import Finding
+from medbento.phi.analyzer import Finding
+from medbento.phi.deid import Redactor, StreamRestorer, seal, unseal
 
 pytestmark = pytest.mark.unit
 

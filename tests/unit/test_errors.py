@@ -1,7 +1,7 @@
 import orjson
 import pytest
 
-from services.errors import (
+from medbento.http.errors import (
     REQUEST_ID,
     APIError,
     envelope,

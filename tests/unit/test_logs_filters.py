@@ -7,8 +7,8 @@ import sys
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from services.errors import APIError
-from services.logs import ClientErrorTracebacks, PHIScrubber
+from medbento.http.errors import APIError
+from medbento.infra.logs import ClientErrorTracebacks, PHIScrubber
 
 pytestmark = pytest.mark.unit
 
@@ -45,4 +45,5 @@ def test_client_error_tracebacks_are_dropped_and_faults_kept():
     assert not drop.filter(record_of(caught.value))
     assert not drop.filter(record_of(APIError(400)))
     assert drop.filter(record_of(APIError(503)))
+    assert not drop.filter(record_of(APIError(503, reported=True)))  # its one line is logged
     assert drop.filter(record_of(RuntimeError("model crashed")))

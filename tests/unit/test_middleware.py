@@ -9,9 +9,9 @@ from starlette.responses import JSONResponse, PlainTextResponse
 from starlette.routing import Route
 from starlette.testclient import TestClient
 
-from services.errors import APIError
-from services.middleware import RequestContext
-from services.settings import get_settings
+from medbento.http.errors import APIError
+from medbento.http.middleware import RequestContext
+from medbento.settings import get_settings
 
 pytestmark = pytest.mark.unit
 

@@ -8,8 +8,8 @@ import random
 
 import pytest
 
-from services.guard import Guard
-from services.phi import detect, local_analyzer
+from medbento.phi.analyzer import detect, local_analyzer
+from medbento.phi.guard import RequestGuard
 
 pytestmark = pytest.mark.unit
 
@@ -31,11 +31,11 @@ def analyzer():
     return local_analyzer()
 
 
-def guard(analyzer, reveal: bool, mapping: dict[str, str] | None = None) -> Guard:
+def guard(analyzer, reveal: bool, mapping: dict[str, str] | None = None) -> RequestGuard:
     async def analyze(texts):
         return [[f.model_dump() for f in found] for found in detect(analyzer, texts)]
 
-    return Guard(analyze, mapping=mapping, reveal=reveal)
+    return RequestGuard(analyze, mapping=mapping, reveal=reveal)
 
 
 def test_a_whole_answer_leaves_without_phi_and_with_its_clinical_content(analyzer):

@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 
-from services.phi import detect, local_analyzer
+from medbento.phi.analyzer import detect, local_analyzer
 
 pytestmark = pytest.mark.unit
 

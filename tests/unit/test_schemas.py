@@ -4,7 +4,12 @@ import numpy as np
 import orjson
 import pytest
 
-from services.schemas import ChatCompletionRequest, ChatMessage, embedding_payload, json_response
+from medbento.http.schemas import (
+    ChatCompletionRequest,
+    ChatMessage,
+    embedding_payload,
+    json_response,
+)
 
 pytestmark = pytest.mark.unit
 
@@ -36,3 +41,23 @@ def test_base64_embeddings_decode_to_the_same_float32_vector():
     assert np.array_equal(decoded, vectors[0])
     as_json = json_response(embedding_payload(vectors, "embedding", 3, "float")).body
     assert orjson.loads(as_json)["data"][0]["embedding"] == [0.25, -1.5, 3.0]
+
+
+@pytest.mark.parametrize("value", ["yes", "true", 1, "false", 0])
+def test_stream_is_a_json_boolean_and_nothing_like_one(value):
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError):
+        ChatCompletionRequest.model_validate(
+            {"messages": [{"role": "user", "content": "hi"}], "stream": value}
+        )
+    with pytest.raises(ValidationError):
+        ChatCompletionRequest.model_validate(
+            {
+                "messages": [{"role": "user", "content": "hi"}],
+                "stream_options": {"include_usage": value},
+            }
+        )
+    assert ChatCompletionRequest.model_validate(
+        {"messages": [{"role": "user", "content": "hi"}], "stream": True}
+    ).stream

@@ -5,7 +5,7 @@ import sys
 import pytest
 from pydantic import ValidationError
 
-from services.settings import Settings, describe
+from medbento.settings import Settings, describe
 
 pytestmark = pytest.mark.unit
 
@@ -82,7 +82,7 @@ def test_the_error_line_never_contains_the_value():
 def start_with(env: dict[str, str]) -> subprocess.CompletedProcess:
     """A fresh process reading its settings from `env`, as a server would at start."""
     return subprocess.run(
-        [sys.executable, "-c", "import services.settings as s; s.get_settings()"],
+        [sys.executable, "-c", "import medbento.settings as s; s.get_settings()"],
         env=env | {"PATH": "/usr/bin:/bin"},
         capture_output=True,
         text=True,
@@ -121,7 +121,7 @@ def test_a_max_batch_size_of_one_turns_adaptive_batching_off():
 
 
 def test_services_ask_openmp_threads_to_sleep_when_idle():
-    # Set by services/__init__.py before torch loads; an operator's own choice is kept.
+    # Set by medbento/__init__.py before torch loads; an operator's own choice is kept.
     script = "import services, os; print(os.environ['OMP_WAIT_POLICY'])"
     env = {k: v for k, v in os.environ.items() if k != "OMP_WAIT_POLICY"}
     run = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
@@ -143,7 +143,7 @@ def test_production_serves_https_with_a_certificate_or_behind_a_proxy_that_says_
 
 
 def test_behind_a_proxy_without_trusted_proxies_is_warned_about(caplog, monkeypatch):
-    from services.settings import http_config
+    from medbento.settings import http_config
 
     monkeypatch.delenv("FORWARDED_ALLOW_IPS", raising=False)  # http_config sets it
     http_config(Settings(**PRODUCTION_OK))

@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from presidio_analyzer import LocalRecognizer, RecognizerResult
-
 # --- vocabularies -------------------------------------------------------------------------
 
 MONTH = (
@@ -678,39 +676,6 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     CAPS_LAST_FIRST: _names_not_headers,
     LAST_FIRST: _names_not_headers,
 }
-
-
-class SafeHarborRecognizer(LocalRecognizer):
-    """Every pattern above, in one recognizer."""
-
-    def __init__(self) -> None:
-        self.compiled = [
-            (entity, re.compile(regex), score, VALIDATORS.get(regex))
-            for entity, regex, score in PATTERNS
-        ]
-        entities = sorted({entity for entity, _, _ in PATTERNS})
-        super().__init__(
-            supported_entities=entities, name="medbento-safe-harbor", supported_language="en"
-        )
-
-    def load(self) -> None:
-        pass
-
-    def analyze(self, text, entities, nlp_artifacts=None) -> list[RecognizerResult]:
-        wanted = set(entities or self.supported_entities)
-        results = []
-        for entity, regex, score, validate in self.compiled:
-            if entity not in wanted:
-                continue
-            for match in regex.finditer(text):
-                if "no" in regex.groupindex and match.group("no") is not None:
-                    continue  # the context that makes this match something else
-                group = "v" if "v" in regex.groupindex else 0
-                start, end = match.span(group)
-                if start == end or (validate and not validate(match.group(group))):
-                    continue
-                results.append(RecognizerResult(entity, start, end, score))
-        return results
 
 
 def is_clinical_term(text: str, span: str, end: int) -> bool:

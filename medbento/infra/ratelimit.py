@@ -13,9 +13,9 @@ from limits.aio.storage import MemoryStorage
 from limits.aio.strategies import MovingWindowRateLimiter
 from limits.storage import storage_from_string
 
-from .metrics import RATE_LIMITED
-from .redis_link import CLIENT_OPTIONS, redis_link
-from .settings import get_settings
+from medbento.infra.metrics import RATE_LIMITED
+from medbento.infra.redis_link import CLIENT_OPTIONS, redis_link
+from medbento.settings import get_settings
 
 
 class RateLimits:

@@ -46,9 +46,18 @@ class APIError(BentoMLException):
     middleware then writes the body from the error itself (see RAISED).
     """
 
-    def __init__(self, status: int, message: str | None = None, code: str | None = None) -> None:
+    def __init__(
+        self,
+        status: int,
+        message: str | None = None,
+        code: str | None = None,
+        reported: bool = False,
+    ) -> None:
+        """`reported`: the failure was already logged, in one line, where it happened; the
+        traceback BentoML would add repeats nothing useful (once per request in an outage)."""
         default_code, default_message = STATUS_CODES.get(status, STATUS_CODES[500])
         self.status = status
+        self.reported = reported
         self.code = code or default_code
         super().__init__(message or default_message, error_code=HTTPStatus(status))
         if (raised := RAISED.get()) is not None:

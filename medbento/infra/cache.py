@@ -16,9 +16,9 @@ import hmac
 import orjson
 from cachetools import TTLCache
 
-from .metrics import CACHE_REQUESTS
-from .redis_link import redis_link
-from .settings import derive_key, get_settings
+from medbento.infra.metrics import CACHE_REQUESTS
+from medbento.infra.redis_link import redis_link
+from medbento.settings import derive_key, get_settings
 
 
 class ResponseCache:

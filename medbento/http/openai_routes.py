@@ -13,13 +13,9 @@ import numpy as np
 import orjson
 from starlette.responses import Response, StreamingResponse
 
-from . import remote
-from .cache import response_cache
-from .deid import StreamRestorer
-from .errors import APIError
-from .guard import Guard, StreamScanner, keyed_digest, output_counts, trail
-from .phi import Finding
-from .schemas import (
+from medbento.audit.trail import keyed_digest, output_counts, trail
+from medbento.http.errors import APIError
+from medbento.http.schemas import (
     ChatCompletionRequest,
     EmbeddingsRequest,
     GenerationRequest,
@@ -30,7 +26,12 @@ from .schemas import (
     embedding_payload,
     json_response,
 )
-from .settings import MODEL_IDS, get_settings
+from medbento.infra import remote
+from medbento.infra.cache import response_cache
+from medbento.phi.analyzer import Finding
+from medbento.phi.deid import StreamRestorer
+from medbento.phi.guard import RequestGuard, StreamScanner
+from medbento.settings import MODEL_IDS, get_settings
 
 Encode = Callable[[list[str]], Awaitable[np.ndarray]]
 Generate = Callable[[GenerationRequest], Awaitable[GenerationResult]]
@@ -95,7 +96,7 @@ def check_generation(request: GenerationRequest) -> GenerationRequest:
 async def embeddings(
     request: EmbeddingsRequest,
     encode: Encode,
-    guard: Guard,
+    guard: RequestGuard,
     dimensions: int,
     count_tokens: Callable[[list[str]], int],
 ) -> Response:
@@ -118,7 +119,7 @@ async def chat(
     request: ChatCompletionRequest,
     generate: Generate,
     stream: Stream,
-    guard: Guard | None,
+    guard: RequestGuard | None,
     **extra: Any,
 ) -> Response:
     """A chat completion. With a guard, the messages are de-identified here; without one, the
@@ -174,7 +175,7 @@ async def encode_cached(texts: list[str], encode: Encode) -> np.ndarray:
 
 
 async def generate_cached(
-    request: GenerationRequest, generate: Generate, guard: Guard
+    request: GenerationRequest, generate: Generate, guard: RequestGuard
 ) -> tuple[GenerationResult, list[Finding] | None]:
     """A completion of a de-identified request, and the PHI found in it if it was looked for.
     Greedy ones (temperature 0) are cached, before any re-identification, and only when the

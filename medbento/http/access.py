@@ -13,97 +13,27 @@ Dependency services (reached only by an entry service) and a service's calls to 
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
-import inspect
 import logging
 import time
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 import bentoml
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from . import logs
-from .audit import AUDIT_BATCH, EventIn
-from .auth import ANONYMOUS, IDENTITY, Identity, allowed_roles, keyring, route_of
-from .coalesce import Coalescer
-from .errors import RAISED, REQUEST_ID, APIError
-from .guard import TRAIL, Trail
-from .metrics import AUDIT_EVENTS, resource_metrics
-from .ratelimit import rate_limits
-from .redis_link import redis_link
-from .settings import get_settings
-from .stats import recent_calls
+from medbento.audit.store import AUDIT_BATCH, EventIn
+from medbento.audit.trail import TRAIL, Trail
+from medbento.http.entry import INTERNAL
+from medbento.http.errors import RAISED, REQUEST_ID, APIError
+from medbento.infra import logs, remote
+from medbento.infra.auth import ANONYMOUS, IDENTITY, Identity, allowed_roles, keyring, route_of
+from medbento.infra.metrics import AUDIT_EVENTS
+from medbento.infra.ratelimit import rate_limits
+from medbento.infra.stats import recent_calls
 
 log = logging.getLogger("medbento.access")
-_INTERNAL: contextvars.ContextVar[bool] = contextvars.ContextVar("internal", default=False)
 logs.configure()
-
-
-@contextlib.contextmanager
-def internal():
-    """Mark calls a service makes to its own APIs (through BentoML's in-process self-proxy)."""
-    token = _INTERNAL.set(True)
-    try:
-        yield
-    finally:
-        _INTERNAL.reset(token)
-
-
-class Own:
-    """A service's own APIs (BentoML's in-process self-proxy, `self.to_async`), every call
-    marked internal: the entry service's public routes reach its batchable APIs this way."""
-
-    def __init__(self, proxy) -> None:
-        self._proxy = proxy
-
-    def __getattr__(self, name: str):
-        method = getattr(self._proxy, name)
-
-        def call(*args, **kwargs):
-            with internal():
-                result = method(*args, **kwargs)
-            return _iterate(result) if inspect.isasyncgen(result) else _await(result)
-
-        return call
-
-
-async def _await(awaitable):
-    with internal():
-        return await awaitable
-
-
-async def _iterate(generator):
-    with internal():
-        async for item in generator:
-            yield item
-
-
-class EntryPoint:
-    """Base of every service that can be a Bento's entry: BentoML's readiness probe and
-    /metrics hooks (Redis, when configured, must answer; resource gauges at scrape time)."""
-
-    async def __is_ready__(self) -> bool:
-        link = redis_link()
-        return link is None or await link.ping()
-
-    def __metrics__(self, content: str) -> str:
-        return content + resource_metrics()
-
-    def coalesced(self, dependency: str, api: str, max_items: int) -> Coalescer:
-        """The one Coalescer of this process for a dependency's batched API."""
-        coalescers = self.__dict__.setdefault("_coalescers", {})
-        if (dependency, api) not in coalescers:
-            method = getattr(getattr(self, dependency).to_async, api)
-            coalescers[dependency, api] = Coalescer(method, max_items)
-        return coalescers[dependency, api]
-
-    @property
-    def analyze_phi(self) -> Coalescer:
-        """PHIGuard.analyze, this process's concurrent requests sent together."""
-        return self.coalesced("guard", "analyze", get_settings().embed_max_batch_size)
-
-
 # Answered even when their audit event cannot be written: fail-closed protects output that
 # may carry PHI, and an outage of the audit store must stay visible to the monitoring that
 # reports it (medbento_audit_store_writable, medbento_audit_events_total{result="failed"}).
@@ -119,20 +49,38 @@ def _is_preflight(scope: Scope) -> bool:
     )
 
 
+WriteEvents = Callable[[list[EventIn]], Awaitable[Any]]
+
+
+async def to_audit_log(events: list[EventIn]) -> Any:
+    """The entry service's AuditLog: concurrent requests' events leave as one call, and a
+    broken connection is retried (the write is idempotent on each event's id)."""
+    coalescer = bentoml.get_current_service().coalesced("audit", "record", AUDIT_BATCH)
+    return await remote.call_pure(lambda: coalescer(events))
+
+
 class AccessControl:
-    def __init__(self, app: ASGIApp) -> None:
+    """`write_events` and `entry` are for tests of the door alone: by default the events go
+    to the service's AuditLog, and only an entry service (not a dependency) checks."""
+
+    def __init__(
+        self, app: ASGIApp, write_events: WriteEvents = to_audit_log, entry: bool | None = None
+    ) -> None:
         self.app = app
-        if bentoml.server_context.service_type == "entry_service":
+        self.write_events = write_events
+        self.entry = entry
+        if self._is_entry():
             # Keys are read (in development without keys: written, and the file named in the
             # log) when the server starts, not at its first request.
             keyring()
 
+    def _is_entry(self) -> bool:
+        if self.entry is not None:
+            return self.entry
+        return bentoml.server_context.service_type == "entry_service"
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if (
-            scope["type"] != "http"
-            or _INTERNAL.get()
-            or bentoml.server_context.service_type != "entry_service"
-        ):
+        if scope["type"] != "http" or INTERNAL.get() or not self._is_entry():
             await self.app(scope, receive, send)
             return
         path = scope["path"]
@@ -166,36 +114,17 @@ class AccessControl:
         id_token, trail_token = IDENTITY.set(identity or ANONYMOUS), TRAIL.set(trail)
         status = 0
         try:
+            refusal = None
             if limited is not None:
-                status = 429
-                await self._refuse(
-                    scope,
-                    send,
-                    identity,
-                    trail,
-                    started,
-                    APIError(429),
-                    {"retry-after": str(limited)},
-                )
-                return
-            if identity is None or identity.role not in roles:
-                status = 401 if identity is None else 403
-                try:
-                    await self._audit(scope, identity or ANONYMOUS, trail, status, started)
-                except Exception:
-                    log.error("audit write failed for a refused request")
-                    status = 503
-                    await _error(send, _audit_unavailable())
-                    return
-                await _error(
-                    send,
-                    APIError(status),
-                    {"www-authenticate": "Bearer"} if status == 401 else None,
-                )
-                return
-            if not _json_or_no_body(scope):
-                status = 415
-                await self._refuse(scope, send, identity, trail, started, APIError(415))
+                refusal = APIError(429), {"retry-after": str(limited)}
+            elif identity is None:
+                refusal = APIError(401), {"www-authenticate": "Bearer"}
+            elif identity.role not in roles:
+                refusal = APIError(403), None
+            elif not _json_or_no_body(scope):
+                refusal = APIError(415), None
+            if refusal is not None:
+                status = await self._refuse(scope, send, identity, trail, started, *refusal)
                 return
 
             async def send_after_audit(message: Message) -> None:
@@ -242,15 +171,17 @@ class AccessControl:
 
     async def _refuse(
         self, scope, send, identity, trail, started, error: APIError, headers=None
-    ) -> None:
-        """A refused request is audited too; if even that cannot be written, 503."""
+    ) -> int:
+        """A refused request is audited too; if even that cannot be written, 503. Returns the
+        status sent, which is the one logged."""
         try:
             await self._audit(scope, identity or ANONYMOUS, trail, error.status, started)
         except Exception:
             log.error("audit write failed for a refused request")
             await _error(send, _audit_unavailable())
-            return
+            return 503
         await _error(send, error, headers)
+        return error.status
 
     async def _audit(
         self, scope: Scope, identity: Identity, trail: Trail, status: int, started: float
@@ -271,7 +202,7 @@ class AccessControl:
             output_digest=trail.output_digest,
         )
         try:
-            await bentoml.get_current_service().coalesced("audit", "record", AUDIT_BATCH)([event])
+            await self.write_events([event])
         except Exception:
             AUDIT_EVENTS.labels(result="failed").inc()
             raise

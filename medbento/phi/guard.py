@@ -1,60 +1,37 @@
 """What every route does around a model call: de-identify through PHIGuard, note what the
 audit event needs (model, entity counts, keyed digests), restore PHI for roles allowed to
-see it. Route code builds one Guard per request; the mapping lives and dies with it."""
+see it. Route code builds one RequestGuard per request; the mapping lives and dies with it."""
 
 from __future__ import annotations
 
-import contextvars
-import hashlib
-import hmac
 from collections import Counter
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
 from typing import Any
 
-import orjson
-
-from . import remote
-from .auth import current
-from .deid import PLACEHOLDER, Redactor, StreamRestorer
-from .errors import APIError
-from .metrics import PHI_ENTITIES
-from .phi import Finding
-from .settings import derive_key, get_settings
-
-
-@dataclass
-class Trail:
-    """This request's contribution to its audit event (never text: counts and digests)."""
-
-    model_id: str | None = None
-    model_version: str | None = None
-    counts: Counter = field(default_factory=Counter)
-    input_digest: str | None = None
-    output_digest: str | None = None
-
-
-TRAIL: contextvars.ContextVar[Trail | None] = contextvars.ContextVar("trail", default=None)
-
-
-def trail() -> Trail:
-    """The current request's trail (a throwaway one outside an audited request)."""
-    return TRAIL.get() or Trail()
-
-
-def keyed_digest(payload: Any) -> str:
-    """HMAC-SHA256 of a canonical encoding: proves what was sent without storing it."""
-    data = orjson.dumps(payload, option=orjson.OPT_SORT_KEYS | orjson.OPT_SERIALIZE_NUMPY)
-    return hmac.new(derive_key("audit-digest"), data, hashlib.sha256).hexdigest()
-
+from medbento.audit.trail import Trail, output_counts
+from medbento.audit.trail import trail as current_trail
+from medbento.http.errors import APIError
+from medbento.infra import remote
+from medbento.infra.auth import current
+from medbento.infra.metrics import PHI_ENTITIES
+from medbento.phi.analyzer import Finding
+from medbento.phi.deid import PLACEHOLDER, Redactor, StreamRestorer
+from medbento.settings import get_settings
 
 Analyze = Callable[[list[str]], Awaitable[list[list[Any]]]]
 
 
-class Guard:
+class RequestGuard:
     def __init__(
-        self, analyze: Analyze, mapping: dict[str, str] | None = None, reveal: bool | None = None
+        self,
+        analyze: Analyze,
+        mapping: dict[str, str] | None = None,
+        reveal: bool | None = None,
+        trail: Trail | None = None,
     ) -> None:
+        """`trail`: where the counts go, the current request's by default. An internal API
+        that returns its counts to its caller passes a Trail of its own: the caller adds them
+        to its request's event, once, whether it called in-process or over the network."""
         settings = get_settings()
         self.analyze = analyze
         self.policy = settings.phi_policy
@@ -62,11 +39,10 @@ class Guard:
         self.reveal = current().sees_phi if reveal is None else reveal
         self.counts: Counter[str] = Counter()
         self.output_counts: Counter[str] = Counter()
+        self.trail = trail if trail is not None else current_trail()
 
-    async def deidentify(self, texts: list[str]) -> list[str]:
-        """The texts as a model may see them; raises 422 under the `reject` policy."""
-        if self.policy == "off" or not texts:
-            return texts
+    async def find(self, texts: list[str]) -> list[list[Finding]]:
+        """The PHI in each text, counted (metrics, this request's audit event) once."""
         findings = [
             [Finding.model_validate(f) for f in found]
             for found in await remote.call_pure(lambda: self.analyze(texts))
@@ -75,9 +51,16 @@ class Guard:
         for entity, count in found.items():
             PHI_ENTITIES.labels(entity_type=entity, direction="input").inc(count)
         self.counts.update(found)
-        trail().counts.update(found)
-        if found and self.policy == "reject":
-            kinds = ", ".join(sorted(found))
+        self.trail.counts.update(found)
+        return findings
+
+    async def deidentify(self, texts: list[str]) -> list[str]:
+        """The texts as a model may see them; raises 422 under the `reject` policy."""
+        if self.policy == "off" or not texts:
+            return texts
+        findings = await self.find(texts)
+        if self.policy == "reject" and any(findings):
+            kinds = ", ".join(sorted({f.entity_type for found in findings for f in found}))
             raise APIError(
                 422,
                 f"The input contains PHI ({kinds}); this deployment rejects it.",
@@ -132,7 +115,7 @@ class Guard:
         for entity, count in found.items():
             PHI_ENTITIES.labels(entity_type=entity, direction="output").inc(count)
         self.output_counts.update(found)
-        trail().counts.update(output_counts(found))
+        self.trail.counts.update(output_counts(found))
 
     def _outside_placeholders(self, text: str, findings: list[Finding]) -> list[Finding]:
         """Findings with this request's placeholders cut out of them. Only placeholders this
@@ -152,14 +135,6 @@ class Guard:
         return [f for f in kept if text[f.start : f.end].strip()]
 
 
-OUTPUT = "output."  # audit entity counts of model output carry this prefix
-
-
-def output_counts(counts: dict[str, int]) -> dict[str, int]:
-    """Entity counts of model output as the audit event keeps them, apart from the input's."""
-    return {f"{OUTPUT}{entity}": count for entity, count in counts.items()}
-
-
 def _tagged(text: str, findings: list[Finding]) -> str:
     for f in sorted(findings, key=lambda f: f.start, reverse=True):
         text = f"{text[: f.start]}<{f.entity_type}>{text[f.end :]}"
@@ -174,7 +149,7 @@ class StreamScanner:
 
     HOLD, STEP, CONTEXT = 32, 16, 64
 
-    def __init__(self, guard: Guard) -> None:
+    def __init__(self, guard: RequestGuard) -> None:
         self.guard, self.pending, self.context = guard, "", ""
 
     async def feed(self, chunk: str) -> str:

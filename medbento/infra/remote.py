@@ -16,7 +16,7 @@ import httpx
 import orjson
 from bentoml.exceptions import BentoMLException
 
-from .errors import APIError
+from medbento.http.errors import APIError
 
 log = logging.getLogger("medbento.remote")
 T = TypeVar("T")
@@ -24,30 +24,12 @@ T = TypeVar("T")
 # died mid-request is aiohttp's ServerDisconnectedError); its sync and streaming paths, httpx.
 FAILURES = (BentoMLException, httpx.HTTPError, aiohttp.ClientError, TimeoutError, ConnectionError)
 
-# BentoML's client for a dependency keeps an idle connection 15 s (aiohttp's default) while the
-# dependency's uvicorn closes it after 5 s, so a request written to a connection the service is
-# closing fails at once (reset or disconnected; bentoml/BentoML#4971). Under load, a stall (such
-# as PostgreSQL restarting) leaves the pooled connections idle past 5 s and the next wave of
-# requests meets the race. `call_pure` retries the calls that may be repeated, but the audit
-# write may not be (a retry could record one request twice), so there it would withhold a
-# response for nothing. The client drops idle connections well before the service does.
-CLIENT_KEEPALIVE_S = 2.0
-
-
-def _drop_idle_connections_before_the_service_does() -> None:
-    from _bentoml_impl.client.proxy2 import AsyncClient  # BentoML 1.4's dependency client
-
-    make_client = AsyncClient._make_client
-
-    def make(*args, **kwargs) -> aiohttp.ClientSession:
-        session = make_client(*args, **kwargs)
-        session.connector._keepalive_timeout = CLIENT_KEEPALIVE_S  # aiohttp has no setter
-        return session
-
-    AsyncClient._make_client = staticmethod(make)
-
-
-_drop_idle_connections_before_the_service_does()
+# A broken connection: BentoML's client for a dependency keeps an idle connection 15 s
+# (aiohttp's default) while the dependency's uvicorn closes it after 5 s, so a request written
+# to a connection the service is closing fails at once (reset or disconnected;
+# bentoml/BentoML#4971). A fresh connection succeeds; `call_pure` retries these once, and the
+# audit write may be retried too because it is idempotent (an event carries its own id).
+BROKEN = (aiohttp.ClientOSError, aiohttp.ServerDisconnectedError)
 
 
 def translate(error: Exception) -> APIError:
@@ -78,25 +60,29 @@ async def call(awaitable: Awaitable[T]) -> T:
     try:
         return await awaitable
     except FAILURES as error:
-        translated = translate(error)
-        if translated.status >= 500:
-            log.warning("model service call failed: %s (%s)", translated.code, type(error).__name__)
-        raise translated from None
+        raise _failed(error) from None
+
+
+def _failed(error: Exception) -> APIError:
+    translated = translate(error)
+    if translated.status >= 500:
+        log.warning("model service call failed: %s (%s)", translated.code, type(error).__name__)
+    return translated
 
 
 async def call_pure(make: Callable[[], Awaitable[T]]) -> T:
-    """`call` for calls without side effects (PHI analysis, encoding, generation), retried
-    once when the connection broke before an answer. BentoML's client reuses pooled keep-alive
-    connections, and one that the service closed just as it was reused fails at once (reset,
-    disconnected): seen under a long soak after a stall. A fresh connection succeeds; a
-    service that is really down fails the retry too, and that is a 503."""
+    """`call` for calls that may be repeated (PHI analysis, encoding, generation, the audit
+    write, which is idempotent), retried once when the connection broke (BROKEN). A service
+    that is really down fails the retry too, and that is a 503."""
     try:
         return await make()
-    except (aiohttp.ClientOSError, aiohttp.ServerDisconnectedError) as error:
+    except BROKEN as error:
         # The OS error says which (reset, refused, backlog full); it holds no request data.
         log.info(
             "model service connection broke (%s: %s): retrying once", type(error).__name__, error
         )
+    except FAILURES as error:
+        raise _failed(error) from None
     return await call(make())
 
 

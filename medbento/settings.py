@@ -39,7 +39,7 @@ class Settings(BaseSettings):
     phi_operator: Literal["placeholder", "mask", "redact", "hash", "pseudonymize"] = "placeholder"
     # Model output is scanned for PHI for roles that may not see PHI; "all": for every role.
     phi_scan_output: Literal["restricted", "all"] = "restricted"
-    # Retention, applied on a schedule by the services themselves (services/retention.py):
+    # Retention, applied on a schedule by the services themselves (medbento/audit/retention.py):
     # audit events after six years (HIPAA's documentation retention), an idle conversation
     # after 30 days. Fractions of a day are allowed.
     audit_retention_days: float = Field(2190, gt=0)

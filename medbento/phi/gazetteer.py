@@ -15,8 +15,8 @@ from pathlib import Path
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
-from .recognizers import DRUG_STEM, EPONYMS, HEADER_WORDS, NAME, is_allowed_geography
-from .safelist import GENERA
+from medbento.phi.patterns import DRUG_STEM, EPONYMS, HEADER_WORDS, NAME, is_allowed_geography
+from medbento.phi.safelist import GENERA
 
 # Word endings of clinical vocabulary, which names and places do not have.
 CLINICAL_ENDING = re.compile(

@@ -15,8 +15,8 @@ from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
 from redis.exceptions import RedisError
 
-from .metrics import redis_up
-from .settings import get_settings
+from medbento.infra.metrics import redis_up
+from medbento.settings import get_settings
 
 log = logging.getLogger("medbento.redis")
 RETRY_S = 5.0

@@ -13,8 +13,8 @@ from sqlalchemy import delete, exists
 from sqlmodel import Field as Column
 from sqlmodel import Session, SQLModel, select
 
-from .db import sql_engine
-from .settings import Settings
+from medbento.infra.db import sql_engine
+from medbento.settings import Settings
 
 # Conversations removed per transaction when they expire.
 EXPIRE_BATCH = 1000
@@ -26,11 +26,11 @@ class Turn(BaseModel):
     created_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
 
 
-class Conversation(BaseModel):
+class StoredConversation(BaseModel):
     id: str
     owner: str
     turns: list[Turn]  # de-identified, as the model saw them
-    sealed_mapping: str | None = None  # placeholders -> values, AES-GCM (services/deid.py)
+    sealed_mapping: str | None = None  # placeholders -> values, AES-GCM (medbento/phi/deid.py)
 
 
 class ConversationRow(SQLModel, table=True):
@@ -86,7 +86,7 @@ class SQLSessions:
             )
             session.commit()
 
-    def _get(self, conversation_id: str) -> Conversation | None:
+    def _get(self, conversation_id: str) -> StoredConversation | None:
         with Session(self.engine) as session:
             row = session.get(ConversationRow, conversation_id)
             if row is None:
@@ -96,7 +96,7 @@ class SQLSessions:
                 .where(TurnRow.conversation_id == conversation_id)
                 .order_by(TurnRow.id)
             ).all()
-            return Conversation(
+            return StoredConversation(
                 id=row.id,
                 owner=row.owner,
                 sealed_mapping=row.sealed_mapping,
@@ -120,7 +120,7 @@ class SQLSessions:
     ) -> None:
         await asyncio.to_thread(self._append, conversation_id, turns, sealed)
 
-    async def get(self, conversation_id: str) -> Conversation | None:
+    async def get(self, conversation_id: str) -> StoredConversation | None:
         return await asyncio.to_thread(self._get, conversation_id)
 
     async def ping(self) -> bool:
@@ -208,7 +208,7 @@ class RedisSessions:
             pipe.expire(meta, self.ttl_s)
             await pipe.execute()
 
-    async def get(self, conversation_id: str) -> Conversation | None:
+    async def get(self, conversation_id: str) -> StoredConversation | None:
         meta, log = self._keys(conversation_id)
         owner, sealed = await self.redis.hmget(meta, ["owner", "mapping"])
         if owner is None:
@@ -216,7 +216,7 @@ class RedisSessions:
         turns = [
             Turn.model_validate(orjson.loads(raw)) for raw in await self.redis.lrange(log, 0, -1)
         ]
-        return Conversation(
+        return StoredConversation(
             id=conversation_id,
             owner=owner.decode(),
             turns=turns,

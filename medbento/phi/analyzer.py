@@ -1,6 +1,6 @@
-"""PHIGuard: finds PHI in batches of texts (Presidio + medbento's Safe Harbor recognizers).
+"""The PHI analyzer: finds PHI in batches of texts (Presidio + medbento's Safe Harbor recognizers).
 
-It only finds; the caller replaces (services/deid.py), so the mapping from placeholders back to
+It only finds; the caller replaces (medbento/phi/deid.py), so the mapping from placeholders back to
 values never leaves the memory of the request that made it. Nothing downloads: the spaCy
 pipeline comes from the BentoML model store and tldextract uses its bundled suffix list.
 """
@@ -15,13 +15,11 @@ from pathlib import Path
 import bentoml
 from pydantic import BaseModel
 
-from . import startup_done
-from .gazetteer import CheckedSpacyRecognizer, GazetteerRecognizer, gazetteer_at
-from .logs import ACCESS_LOG
-from .middleware import RequestContext
-from .recognizers import EPONYMS, SafeHarborRecognizer, is_allowed_geography, is_clinical_term
-from .safelist import identifier_spans, protected_spans
-from .settings import get_settings
+from medbento.phi.gazetteer import CheckedSpacyRecognizer, GazetteerRecognizer, gazetteer_at
+from medbento.phi.patterns import EPONYMS, is_allowed_geography, is_clinical_term
+from medbento.phi.recognizers import SafeHarborRecognizer
+from medbento.phi.safelist import identifier_spans, protected_spans
+from medbento.settings import get_settings
 
 settings = get_settings()
 
@@ -308,28 +306,6 @@ def merge(findings: list[Finding]) -> list[Finding]:
         else:
             merged.append(f)
     return merged
-
-
-@bentoml.service(
-    name="PHIGuard",
-    traffic={"timeout": settings.request_timeout_s},
-    logging=ACCESS_LOG,
-)
-class PHIGuard:
-    spacy_model = bentoml.models.BentoModel("phi-spacy:latest")
-    gazetteer = bentoml.models.BentoModel("phi-gazetteer:latest")
-
-    def __init__(self) -> None:
-        self.analyzer = build_analyzer(Path(self.spacy_model.path), Path(self.gazetteer.path))
-        startup_done()
-
-    @bentoml.api(**settings.batching(settings.embed_max_batch_size))
-    def analyze(self, texts: list[str]) -> list[list[Finding]]:
-        """Internal: PHI findings for each text (offsets into that text)."""
-        return detect(self.analyzer, texts)
-
-
-PHIGuard.add_asgi_middleware(RequestContext)
 
 
 @functools.cache

@@ -9,8 +9,8 @@ import orjson
 from starlette.datastructures import MutableHeaders
 from starlette.types import Message, Send
 
-from .auth import allowed_roles
-from .errors import STATUS_CODES
+from medbento.http.errors import STATUS_CODES
+from medbento.infra.auth import allowed_roles
 
 ERROR_SCHEMA = {
     "type": "object",

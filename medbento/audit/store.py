@@ -1,4 +1,4 @@
-"""AuditLog: a tamper-evident, hash-chained trail of every request.
+"""The audit store: a tamper-evident, hash-chained trail of every request.
 
 Each event stores the MAC of the one before it; the MAC is HMAC-SHA256 with a key derived from
 the deployment secret, so whoever can write the database still cannot re-forge the chain after
@@ -9,27 +9,21 @@ what, when and how it ended, never text: inputs and outputs appear only as keyed
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import hmac
 import logging
-import time
+import uuid
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 
-import bentoml
 import orjson
 from pydantic import BaseModel, Field
 from sqlalchemy import delete, func
 from sqlmodel import Field as Column
 from sqlmodel import Session, SQLModel, select
 
-from . import retention, startup_done
-from .db import sql_engine
-from .logs import ACCESS_LOG
-from .metrics import audit_store_writable
-from .middleware import RequestContext
-from .settings import derive_key, get_settings
+from medbento.infra.db import sql_engine
+from medbento.settings import derive_key, get_settings
 
 settings = get_settings()
 log = logging.getLogger("medbento.audit")
@@ -43,7 +37,7 @@ PURGE_BATCH = 5000  # events a purge removes per transaction, the chain head loc
 PROBE_EVERY_S = 2.0
 
 
-class EventIn(BaseModel):
+class EventFields(BaseModel):
     """What a service reports about one request."""
 
     request_id: str
@@ -61,7 +55,14 @@ class EventIn(BaseModel):
     output_digest: str | None = None
 
 
-class RecordedEvent(EventIn):
+class EventIn(EventFields):
+    """An event as a service sends it to be written. `event_id` makes the write idempotent:
+    a write retried after its answer was lost (a broken connection) records the event once."""
+
+    event_id: str = Field(default_factory=lambda: uuid.uuid4().hex)
+
+
+class RecordedEvent(EventFields):
     """An event as GET /audit/events answers it: what was reported, where it sits in the chain."""
 
     seq: int
@@ -93,6 +94,15 @@ class AuditEvent(SQLModel, table=True):
     output_digest: str | None = None
     prev_hash: str
     hash: str
+
+
+class AuditReceipt(SQLModel, table=True):
+    """Which event id each written event came with (an id, never content): a retried write
+    finds its receipt and is answered with the sequence number it already has."""
+
+    __tablename__ = "audit_receipt"
+    event_id: str = Column(primary_key=True)
+    seq: int = Column(index=True)
 
 
 class AuditHead(SQLModel, table=True):
@@ -195,6 +205,7 @@ class AuditStore:
                 AuditCheckpoint.__table__,
                 AuditKey.__table__,
                 AuditProbe.__table__,
+                AuditReceipt.__table__,
             ],
         )
         with Session(self.engine) as session:
@@ -209,12 +220,24 @@ class AuditStore:
         return session.exec(select(AuditHead).where(AuditHead.id == 1).with_for_update()).one()
 
     def append(self, events: list[EventIn]) -> list[int]:
-        """Append events in one transaction, extending the chain from its locked head."""
+        """Append events in one transaction, extending the chain from its locked head. An
+        event whose id is already written (a retry) is not written again; its sequence number
+        is answered. The head is locked first, so a retry racing its original waits for it."""
         with Session(self.engine) as session:
             head = self._head(session)
             self._check_key(session, head)
+            written = dict(
+                session.exec(
+                    select(AuditReceipt.event_id, AuditReceipt.seq).where(
+                        AuditReceipt.event_id.in_({e.event_id for e in events})
+                    )
+                ).all()
+            )
             seqs = []
             for event in events:
+                if event.event_id in written:
+                    seqs.append(written[event.event_id])
+                    continue
                 row = AuditEvent(
                     seq=head.seq + 1,
                     at=_now(),
@@ -223,10 +246,12 @@ class AuditStore:
                     ).decode(),
                     prev_hash=head.hash,
                     hash="",
-                    **event.model_dump(exclude={"entity_counts"}),
+                    **event.model_dump(exclude={"entity_counts", "event_id"}),
                 )
                 row.hash = event_mac(row)
                 session.add(row)
+                session.add(AuditReceipt(event_id=event.event_id, seq=row.seq))
+                written[event.event_id] = row.seq
                 head.seq, head.hash = row.seq, row.hash
                 seqs.append(row.seq)
             session.add(head)
@@ -420,6 +445,7 @@ class AuditStore:
             checkpoint.mac = checkpoint_mac(checkpoint)
             session.add(checkpoint)
             session.exec(delete(AuditEvent).where(AuditEvent.seq <= last.seq))
+            session.exec(delete(AuditReceipt).where(AuditReceipt.seq <= last.seq))
             session.commit()
         return removed
 
@@ -437,78 +463,3 @@ class AuditStore:
             session.merge(AuditProbe(id=1, at=_now()))
             session.commit()
         return True
-
-
-@bentoml.service(
-    name="AuditLog",
-    traffic={"timeout": settings.request_timeout_s},
-    logging=ACCESS_LOG,
-)
-class AuditLog:
-    def __init__(self) -> None:
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
-        self.store = AuditStore(settings.database_for("audit"))
-        startup_done()
-
-    @bentoml.on_startup
-    async def keep_retention(self) -> None:
-        """Events older than MEDBENTO_AUDIT_RETENTION_DAYS go, checkpoint left, every
-        MEDBENTO_RETENTION_INTERVAL_S: nobody has to remember `medbento audit purge`."""
-        self._retention = asyncio.create_task(
-            retention.every(
-                settings.retention_interval_s,
-                "audit events",
-                lambda: self.store.purge(settings.audit_retention_days),
-            )
-        )
-
-    @bentoml.on_shutdown
-    def stop_retention(self) -> None:
-        if task := getattr(self, "_retention", None):
-            task.cancel()
-
-    def __is_ready__(self) -> bool:
-        """Ready while events can be written: when they cannot, every request that reaches
-        this replica can only be refused (fail closed), so it should get none until writes
-        succeed again. The gauge lets the alert rules see it too."""
-        if time.monotonic() - getattr(self, "_probed", -PROBE_EVERY_S) < PROBE_EVERY_S:
-            return self._writable
-        self._probed = time.monotonic()
-        try:
-            writable = self.store.writable()
-        except Exception as error:
-            if getattr(self, "_writable", True):
-                log.error("audit store not writable (%s): not ready", type(error).__name__)
-            writable = False
-        if writable and not getattr(self, "_writable", True):
-            log.warning("audit store writable again: ready")
-        self._writable = writable
-        audit_store_writable().set(int(writable))
-        return writable
-
-    @bentoml.api(**settings.batching(AUDIT_BATCH))
-    def record(self, events: list[EventIn]) -> list[int]:
-        """Internal: append events (one transaction per batch); returns their sequence numbers."""
-        try:
-            return self.store.append([EventIn.model_validate(e) for e in events])
-        except OtherKeyError:
-            log.error("%s: audit writes are refused", OTHER_KEY)
-            raise
-
-    @bentoml.api
-    def events(
-        self,
-        since: datetime | None = None,
-        until: datetime | None = None,
-        principal: str | None = None,
-        model_id: str | None = None,
-        limit: int = 100,
-    ) -> list[dict]:
-        return self.store.events(since, until, principal, model_id, limit)
-
-    @bentoml.api
-    def verify(self) -> Verdict:
-        return self.store.verify()
-
-
-AuditLog.add_asgi_middleware(RequestContext)

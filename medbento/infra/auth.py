@@ -19,7 +19,7 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from .settings import MODEL_IDS, Role, get_settings
+from medbento.settings import MODEL_IDS, Role, get_settings
 
 log = logging.getLogger("medbento.auth")
 

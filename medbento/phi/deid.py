@@ -22,7 +22,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from presidio_anonymizer import AnonymizerEngine, DeanonymizeEngine
 from presidio_anonymizer.entities import OperatorConfig, OperatorResult, RecognizerResult
 
-from .settings import derive_key
+from medbento.settings import derive_key
 
 OPERATORS = ("placeholder", "mask", "redact", "hash", "pseudonymize")
 PLACEHOLDER = re.compile(r"<([A-Z][A-Z_]*)_(\d+)>")

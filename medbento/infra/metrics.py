@@ -13,8 +13,8 @@ import psutil
 from bentoml import metrics
 from prometheus_client import CollectorRegistry, Gauge, generate_latest
 
-from .hardware import gpu_count
-from .settings import get_settings
+from medbento.infra.hardware import gpu_count
+from medbento.settings import get_settings
 
 PHI_ENTITIES = metrics.Counter(
     name="medbento_phi_entities",
@@ -98,7 +98,9 @@ def resource_metrics() -> str:
 
 
 def _service_processes() -> list[psutil.Process]:
-    """This process and its siblings: the workers BentoML started for one Bento."""
+    """This process and its siblings: the workers BentoML started for one Bento, known by the
+    module they run (BentoML has no public list of them; if it changes, the per-service
+    gauges that tests/integration/test_operations.py checks disappear)."""
     me = psutil.Process()
     parent = me.parent()
     siblings = parent.children() if parent is not None else []

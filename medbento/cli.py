@@ -28,8 +28,8 @@ def models_import(args: argparse.Namespace) -> int:
 
 
 def audit_store():
-    from services.audit import AuditStore
-    from services.settings import get_settings
+    from medbento.audit.store import AuditStore
+    from medbento.settings import get_settings
 
     return AuditStore(get_settings().database_for("audit"))
 
@@ -107,7 +107,7 @@ def moment(value: str) -> datetime:
 
 
 def audit_purge(args: argparse.Namespace) -> int:
-    from services.settings import get_settings
+    from medbento.settings import get_settings
 
     days = args.older_than or get_settings().audit_retention_days
     removed = audit_store().purge(days)
@@ -116,8 +116,8 @@ def audit_purge(args: argparse.Namespace) -> int:
 
 
 def keys_create(args: argparse.Namespace) -> int:
-    from services.auth import create_key, digest, principal_of
-    from services.settings import get_settings
+    from medbento.infra.auth import create_key, digest, principal_of
+    from medbento.settings import get_settings
 
     settings = get_settings()
     key = create_key(args.role, settings.data_dir)

@@ -10,10 +10,10 @@ from typing import Annotated, Literal
 
 import numpy as np
 import orjson
-from pydantic import BaseModel, Field, WithJsonSchema, field_validator
+from pydantic import BaseModel, Field, StrictBool, WithJsonSchema, field_validator
 from starlette.responses import Response
 
-from .settings import get_settings
+from medbento.settings import get_settings
 
 ModelId = Literal["embedding", "generation", "conversation"]
 
@@ -176,7 +176,7 @@ class EmbeddingsRequest(BaseModel):
 
 
 class StreamOptions(BaseModel):
-    include_usage: bool = False
+    include_usage: StrictBool = False
 
 
 class ChatCompletionRequest(BaseModel):
@@ -192,7 +192,8 @@ class ChatCompletionRequest(BaseModel):
     top_p: float = Field(1.0, gt=0.0, le=1.0)
     n: int = Field(1, ge=1, le=1)
     stop: str | list[str] | None = None
-    stream: bool = False
+    # Strict: "yes", "no", 1 or "false" are a client's mistake, not a choice to guess.
+    stream: StrictBool = False
     stream_options: StreamOptions | None = None
     user: str | None = None
     conversation_id: str | None = None

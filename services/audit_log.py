@@ -1,0 +1,109 @@
+"""AuditLog: the BentoML service that appends every request's event to the hash-chained
+trail (medbento.audit.store), keeps retention, and answers the auditor's reads."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from datetime import datetime
+
+import bentoml
+from sqlalchemy.exc import SQLAlchemyError
+
+from medbento import freeze_after_startup
+from medbento.audit import retention
+from medbento.audit.store import (
+    AUDIT_BATCH,
+    OTHER_KEY,
+    PROBE_EVERY_S,
+    AuditStore,
+    EventIn,
+    OtherKeyError,
+    Verdict,
+)
+from medbento.http.entry import service_config
+from medbento.http.errors import APIError
+from medbento.http.middleware import RequestContext
+from medbento.infra.metrics import audit_store_writable
+from medbento.settings import get_settings
+
+settings = get_settings()
+log = logging.getLogger("medbento.audit")
+
+
+@bentoml.service(name="AuditLog", **service_config(entry=False))
+class AuditLog:
+    def __init__(self) -> None:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        self.store = AuditStore(settings.database_for("audit"))
+        freeze_after_startup()
+
+    @bentoml.on_startup
+    async def keep_retention(self) -> None:
+        """Events older than MEDBENTO_AUDIT_RETENTION_DAYS go, checkpoint left, every
+        MEDBENTO_RETENTION_INTERVAL_S: nobody has to remember `medbento audit purge`."""
+        self._retention = asyncio.create_task(
+            retention.every(
+                settings.retention_interval_s,
+                "audit events",
+                lambda: self.store.purge(settings.audit_retention_days),
+            )
+        )
+
+    @bentoml.on_shutdown
+    def stop_retention(self) -> None:
+        if task := getattr(self, "_retention", None):
+            task.cancel()
+
+    def __is_ready__(self) -> bool:
+        """Ready while events can be written: when they cannot, every request that reaches
+        this replica can only be refused (fail closed), so it should get none until writes
+        succeed again. The gauge lets the alert rules see it too."""
+        if time.monotonic() - getattr(self, "_probed", -PROBE_EVERY_S) < PROBE_EVERY_S:
+            return self._writable
+        self._probed = time.monotonic()
+        try:
+            writable = self.store.writable()
+        except Exception as error:
+            if getattr(self, "_writable", True):
+                log.error("audit store not writable (%s): not ready", type(error).__name__)
+            writable = False
+        if writable and not getattr(self, "_writable", True):
+            log.warning("audit store writable again: ready")
+        self._writable = writable
+        audit_store_writable().set(int(writable))
+        return writable
+
+    @bentoml.api(**settings.batching(AUDIT_BATCH))
+    def record(self, events: list[EventIn]) -> list[int]:
+        """Internal: append events (one transaction per batch); returns their sequence numbers."""
+        try:
+            return self.store.append([EventIn.model_validate(e) for e in events])
+        except OtherKeyError:
+            log.error("%s: audit writes are refused", OTHER_KEY)
+            raise
+        except SQLAlchemyError as error:
+            # One line per failed write, not a traceback per request while the store is down.
+            log.error("audit write failed: %s", type(error).__name__)
+            raise APIError(
+                503, "The audit store is unavailable.", "audit_unavailable", reported=True
+            ) from None
+
+    @bentoml.api
+    def events(
+        self,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        principal: str | None = None,
+        model_id: str | None = None,
+        limit: int = 100,
+    ) -> list[dict]:
+        return self.store.events(since, until, principal, model_id, limit)
+
+    @bentoml.api
+    def verify(self) -> Verdict:
+        return self.store.verify()
+
+
+AuditLog.add_asgi_middleware(RequestContext)

@@ -1,0 +1,34 @@
+"""PHIGuard: the BentoML service that finds PHI in batches of texts (medbento.phi.analyzer),
+shared by every Bento. It only finds; the caller replaces."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import bentoml
+
+from medbento import freeze_after_startup
+from medbento.http.entry import service_config
+from medbento.http.middleware import RequestContext
+from medbento.phi.analyzer import Finding, build_analyzer, detect
+from medbento.settings import get_settings
+
+settings = get_settings()
+
+
+@bentoml.service(name="PHIGuard", **service_config(entry=False))
+class PHIGuard:
+    spacy_model = bentoml.models.BentoModel("phi-spacy:latest")
+    gazetteer = bentoml.models.BentoModel("phi-gazetteer:latest")
+
+    def __init__(self) -> None:
+        self.analyzer = build_analyzer(Path(self.spacy_model.path), Path(self.gazetteer.path))
+        freeze_after_startup()
+
+    @bentoml.api(**settings.batching(settings.embed_max_batch_size))
+    def analyze(self, texts: list[str]) -> list[list[Finding]]:
+        """Internal: PHI findings for each text (offsets into that text)."""
+        return detect(self.analyzer, texts)
+
+
+PHIGuard.add_asgi_middleware(RequestContext)

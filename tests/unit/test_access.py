@@ -1,0 +1,142 @@
+"""The door of an entry service alone (RequestContext + AccessControl around a plain app),
+writing to a real audit store on SQLite: who gets in, what is refused, that every answered or
+refused request leaves exactly one event, and that an unwritable trail withholds the answer
+and is what the access log says was sent."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import orjson
+import pytest
+from sqlmodel import Session
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+from starlette.testclient import TestClient
+
+from medbento.audit.store import AuditKey, AuditStore
+from medbento.http.access import AccessControl
+from medbento.http.middleware import RequestContext
+from medbento.settings import get_settings
+from tests.conftest import KEY
+
+pytestmark = pytest.mark.unit
+
+BEARER = {role: {"Authorization": f"Bearer {key}"} for role, key in KEY.items()}
+
+
+async def embeddings(request: Request):
+    body = await request.body()
+    return JSONResponse({"read": len(body)})
+
+
+def door(store: AuditStore) -> TestClient:
+    async def write(events):
+        return await asyncio.to_thread(store.append, events)
+
+    app = Starlette(routes=[Route("/v1/embeddings", embeddings, methods=["POST"])])
+    return TestClient(
+        RequestContext(AccessControl(app, write_events=write, entry=True)),
+        raise_server_exceptions=False,
+    )
+
+
+@pytest.fixture
+def store(tmp_path):
+    return AuditStore(f"sqlite:///{tmp_path / 'audit.db'}")
+
+
+def events_of(store: AuditStore, response) -> list[dict]:
+    request_id = response.headers["x-request-id"]
+    return [e for e in store.events(limit=100) if e["request_id"] == request_id]
+
+
+def post(client: TestClient, headers=None, **kwargs):
+    kwargs.setdefault("content", b'{"input": "dyspnea"}')
+    headers = {"content-type": "application/json", **(headers or {})}
+    return client.post("/v1/embeddings", headers=headers, **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("headers", "status", "role"),
+    [
+        (BEARER["researcher"], 200, "researcher"),
+        ({}, 401, "none"),
+        ({"Authorization": "Bearer not-a-key"}, 401, "none"),
+        (BEARER["auditor"], 403, "auditor"),
+    ],
+    ids=["allowed", "no key", "unknown key", "wrong role"],
+)
+def test_each_request_is_answered_and_audited_once(store, headers, status, role):
+    response = post(door(store), headers)
+    assert response.status_code == status
+    (event,) = events_of(store, response)
+    assert (event["status"], event["role"]) == (status, role)
+    if status == 401:
+        assert response.headers["www-authenticate"] == "Bearer"
+    if status != 200:
+        assert set(orjson.loads(response.content)["error"]) == {"code", "message", "request_id"}
+
+
+def test_a_path_outside_the_api_is_404_and_named_nowhere(store, caplog):
+    caplog.set_level(logging.INFO, logger="medbento.access")
+    response = door(store).get("/patients/Harriet-Quimby", headers=BEARER["admin"])
+    assert response.status_code == 404
+    assert store.events(limit=100) == []
+    assert "Quimby" not in caplog.text
+
+
+def test_a_body_that_is_not_json_is_refused_and_audited(store):
+    response = post(door(store), {**BEARER["researcher"], "content-type": "text/plain"})
+    assert response.status_code == 415
+    (event,) = events_of(store, response)
+    assert event["status"] == 415
+
+
+def test_a_declared_oversize_body_is_refused_unread_and_audited(store, caplog):
+    caplog.set_level(logging.INFO, logger="medbento.access")
+    too_big = b"x" * (get_settings().max_body_bytes + 1)
+    response = post(door(store), BEARER["researcher"], content=too_big)
+    assert response.status_code == 413
+    (event,) = events_of(store, response)
+    assert event["status"] == 413
+    (line,) = [r for r in caplog.records if getattr(r, "request_id", None) == event["request_id"]]
+    assert line.status == 413
+
+
+def refusing(store: AuditStore) -> AuditStore:
+    """The store as a server started with another secret key meets it: every write refused."""
+    with Session(store.engine) as session:
+        key = session.get(AuditKey, 1) or AuditKey(id=1, fingerprint="")
+        key.fingerprint = "0" * 64
+        session.add(key)
+        session.commit()
+    return store
+
+
+@pytest.mark.parametrize(
+    ("headers", "content_type"),
+    [
+        (BEARER["researcher"], "application/json"),
+        ({}, "application/json"),
+        (BEARER["researcher"], "text/plain"),
+    ],
+    ids=["allowed", "unauthenticated", "unsupported media type"],
+)
+def test_an_unwritable_trail_withholds_the_answer_and_logs_what_was_sent(
+    store, caplog, headers, content_type
+):
+    caplog.set_level(logging.INFO, logger="medbento.access")
+    client = door(store)
+    post(client, BEARER["researcher"])  # the key's fingerprint is recorded first
+    refusing(store)
+    response = post(client, {**headers, "content-type": content_type})
+    assert response.status_code == 503
+    assert orjson.loads(response.content)["error"]["code"] == "audit_unavailable"
+    assert "read" not in response.text  # no output
+    request_id = response.headers["x-request-id"]
+    (line,) = [r for r in caplog.records if getattr(r, "request_id", None) == request_id]
+    assert line.status == 503
