@@ -29,7 +29,13 @@ def internal():
 
 class Own:
     """A service's own APIs (BentoML's in-process self-proxy, `self.to_async`), every call
-    marked internal: the entry service's public routes reach its batchable APIs this way."""
+    marked internal: the entry service's public routes reach its batchable APIs this way.
+
+    Why a mark is needed: when the worker starts, BentoML replaces `to_async` with a
+    RemoteProxy over the service's own ASGI app (_bentoml_impl/server/app.py), so a call to
+    oneself passes the whole middleware stack, access control included, and BentoML's
+    batching dispatcher. The mark (a context variable, which the in-process call keeps) lets
+    it through; an outside request can never carry it."""
 
     def __init__(self, proxy) -> None:
         self._proxy = proxy

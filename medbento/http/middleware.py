@@ -96,18 +96,12 @@ class RequestContext:
 
         try:
             length = headers.get("content-length")
-            if length is not None and not length.isdigit():
-                await reply(400)
+            if length is not None and (not length.isdigit() or int(length) > self.max_body):
+                await reply(413 if length.isdigit() else 400)
                 return
-            if length is not None and int(length) > self.max_body:
-                # Refused without reading it, but by the app, not here: the access control
-                # logs and audits the 413 as it does every refusal.
-                receive = _refuse_body(overflow)
-            else:
-                receive = _limit_body(receive, self.max_body, overflow)
             deadline = asyncio.timeout(self.timeout)
             async with deadline:
-                await self.app(scope, receive, send_wrapper)
+                await self.app(scope, _limit_body(receive, self.max_body, overflow), send_wrapper)
         except TimeoutError:
             # Ours (the request ran out of time: 504) or raised inside, e.g. a dependency
             # probe that timed out (something behind us is not answering: 503).
@@ -141,16 +135,6 @@ class _BodyTooLarge(APIError):
 
     def __init__(self) -> None:
         super().__init__(413)
-
-
-def _refuse_body(overflow: dict[str, bool]) -> Receive:
-    """A body declared larger than the limit: not one byte of it is read."""
-
-    async def refused() -> Message:
-        overflow["hit"] = True
-        raise _BodyTooLarge
-
-    return refused
 
 
 def _limit_body(receive: Receive, limit: int, overflow: dict[str, bool]) -> Receive:

@@ -39,7 +39,10 @@ def resident_memory(server) -> dict[str, int]:
     """Resident bytes of each service process of the Bento, by service name."""
     memory = {}
     for process in bento_processes(server):
-        cmdline = process.cmdline()
+        try:
+            cmdline = process.cmdline()
+        except psutil.Error:  # a worker that died and is not reaped yet
+            continue
         name = cmdline[cmdline.index("--service-name") + 1] if "--service-name" in cmdline else "?"
         memory[name] = memory.get(name, 0) + process.memory_info().rss
     return memory
@@ -47,7 +50,10 @@ def resident_memory(server) -> dict[str, int]:
 
 def service_process(server, name: str) -> psutil.Process:
     for process in bento_processes(server):
-        cmdline = process.cmdline()
+        try:
+            cmdline = process.cmdline()
+        except psutil.Error:  # the killed worker, until its supervisor reaps it
+            continue
         if "--service-name" in cmdline and cmdline[cmdline.index("--service-name") + 1] == name:
             return process
     raise LookupError(name)
