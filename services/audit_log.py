@@ -60,9 +60,11 @@ class AuditLog:
         """Ready while events can be written: when they cannot, every request that reaches
         this replica can only be refused (fail closed), so it should get none until writes
         succeed again. The gauge lets the alert rules see it too."""
-        if time.monotonic() - getattr(self, "_probed", -PROBE_EVERY_S) < PROBE_EVERY_S:
+        # Probes may run at once (BentoML asks from a thread each): the answer cached is
+        # always one that a probe finished.
+        probed = getattr(self, "_probed", None)
+        if probed is not None and time.monotonic() - probed < PROBE_EVERY_S:
             return self._writable
-        self._probed = time.monotonic()
         try:
             writable = self.store.writable()
         except Exception as error:
@@ -72,6 +74,7 @@ class AuditLog:
         if writable and not getattr(self, "_writable", True):
             log.warning("audit store writable again: ready")
         self._writable = writable
+        self._probed = time.monotonic()
         audit_store_writable().set(int(writable))
         return writable
 

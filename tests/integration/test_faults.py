@@ -48,15 +48,21 @@ def resident_memory(server) -> dict[str, int]:
     return memory
 
 
-def service_process(server, name: str) -> psutil.Process:
-    for process in bento_processes(server):
-        try:
-            cmdline = process.cmdline()
-        except psutil.Error:  # the killed worker, until its supervisor reaps it
-            continue
-        if "--service-name" in cmdline and cmdline[cmdline.index("--service-name") + 1] == name:
-            return process
-    raise LookupError(name)
+def service_process(server, name: str, timeout_s: float = 60) -> psutil.Process:
+    """The live worker of service `name`: after a kill, the one its supervisor started (the
+    killed one is skipped until it is reaped, and the new one may take a moment to be listed)."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        for process in bento_processes(server):
+            try:
+                cmdline = process.cmdline()
+            except psutil.Error:  # the killed worker, until its supervisor reaps it
+                continue
+            if "--service-name" in cmdline and cmdline[cmdline.index("--service-name") + 1] == name:
+                return process
+        if time.monotonic() > deadline:
+            raise LookupError(name)
+        time.sleep(0.5)
 
 
 def test_a_killed_model_process_is_a_503_not_a_hang_and_recovers():
