@@ -48,10 +48,14 @@ def access_log(caplog):
     """The access log's records. The `medbento` loggers do not propagate to the root logger
     (their JSON handler is their own), so caplog listens on the access logger itself."""
     logger = logging.getLogger("medbento.access")
+    # BentoML's logging set-up (dictConfig, run when a test starts a server in this process)
+    # disables loggers that existed before it; a served process configures first.
+    was_disabled, logger.disabled = logger.disabled, False
     logger.addHandler(caplog.handler)
     caplog.set_level(logging.INFO, logger="medbento.access")
     yield caplog
     logger.removeHandler(caplog.handler)
+    logger.disabled = was_disabled
 
 
 @pytest.fixture
