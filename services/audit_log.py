@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from datetime import datetime
 
 import bentoml
 from sqlalchemy.exc import SQLAlchemyError
@@ -19,6 +18,7 @@ from medbento.audit.store import (
     PROBE_EVERY_S,
     AuditStore,
     EventIn,
+    EventQuery,
     OtherKeyError,
     Verdict,
 )
@@ -94,15 +94,8 @@ class AuditLog:
             ) from None
 
     @bentoml.api
-    def events(
-        self,
-        since: datetime | None = None,
-        until: datetime | None = None,
-        principal: str | None = None,
-        model_id: str | None = None,
-        limit: int = 100,
-    ) -> list[dict]:
-        return self.store.events(since, until, principal, model_id, limit)
+    def events(self, find: EventQuery) -> list[dict]:
+        return self.store.events(find)
 
     @bentoml.api
     def verify(self) -> Verdict:

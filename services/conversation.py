@@ -23,7 +23,7 @@ from medbento.audit import retention
 from medbento.audit.trail import Trail, trail
 from medbento.http import openai_routes
 from medbento.http.access import AccessControl
-from medbento.http.entry import EntryPoint, Own, service_config
+from medbento.http.entry import Own, service_config
 from medbento.http.errors import APIError
 from medbento.http.middleware import RequestContext
 from medbento.http.schemas import (
@@ -40,19 +40,16 @@ from medbento.infra.sessions import SQLSessions, Turn, open_sessions
 from medbento.phi.deid import seal, unseal
 from medbento.phi.guard import RequestGuard
 from medbento.settings import get_settings
-from services.audit_log import AuditLog
 from services.generation import Generation, ndjson_events
-from services.phi_guard import PHIGuard
+from services.guarded import GuardedEntry
 
 settings = get_settings()
 _CONVERSATION_ID = re.compile(r"[0-9a-f]{32}")
 
 
 @bentoml.service(name="Conversation", **service_config(entry=True))
-class Conversation(EntryPoint):
+class Conversation(GuardedEntry):
     generation = bentoml.depends(Generation)
-    phi_guard = bentoml.depends(PHIGuard)
-    audit = bentoml.depends(AuditLog)
 
     def __init__(self) -> None:
         self.sessions = open_sessions(settings)

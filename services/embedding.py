@@ -12,24 +12,20 @@ from medbento import freeze_after_startup
 from medbento.audit.trail import trail
 from medbento.http import openai_routes
 from medbento.http.access import AccessControl
-from medbento.http.entry import EntryPoint, Own, service_config
+from medbento.http.entry import Own, service_config
 from medbento.http.middleware import RequestContext
 from medbento.http.schemas import EmbeddingsRequest, EmbeddingsResponse, ModelInfo
 from medbento.infra.hardware import model_resources
 from medbento.phi.guard import RequestGuard
 from medbento.settings import get_settings
-from services.audit_log import AuditLog
-from services.phi_guard import PHIGuard
+from services.guarded import GuardedEntry
 
 settings = get_settings()
 
 
 @bentoml.service(name="Embedding", resources=model_resources(), **service_config(entry=True))
-class Embedding(EntryPoint):
+class Embedding(GuardedEntry):
     model_ref = bentoml.models.BentoModel(settings.embedder_tag)
-    # Used when this is the entry of its own Bento: no path reaches the model without both.
-    phi_guard = bentoml.depends(PHIGuard)
-    audit = bentoml.depends(AuditLog)
 
     def __init__(self) -> None:
         import torch

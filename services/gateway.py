@@ -23,11 +23,11 @@ from fastapi.routing import APIRoute
 from pydantic import BaseModel, BeforeValidator, Field, ValidationError, WithJsonSchema
 
 from medbento import freeze_after_startup
-from medbento.audit.store import AuditEvents, Verdict
+from medbento.audit.store import AuditEvents, EventQuery, Verdict
 from medbento.audit.trail import keyed_digest, trail
 from medbento.http import openai_routes
 from medbento.http.access import AccessControl
-from medbento.http.entry import EntryPoint, service_config
+from medbento.http.entry import service_config
 from medbento.http.errors import APIError, validation_message
 from medbento.http.middleware import RequestContext
 from medbento.http.schemas import (
@@ -58,11 +58,10 @@ from medbento.infra.stats import recent_calls
 from medbento.phi.analyzer import Finding
 from medbento.phi.guard import RequestGuard
 from medbento.settings import MODEL_IDS, get_settings
-from services.audit_log import AuditLog
 from services.conversation import Conversation, chat_with_conversation
 from services.embedding import Embedding, token_counter
 from services.generation import Generation, ndjson_events
-from services.phi_guard import PHIGuard
+from services.guarded import GuardedEntry
 
 settings = get_settings()
 
@@ -197,12 +196,10 @@ def known(model_id: str) -> str:
 
 @bentoml.service(name="Gateway", **service_config(entry=True))
 @bentoml.asgi_app(app)
-class Gateway(EntryPoint):
+class Gateway(GuardedEntry):
     embedding = bentoml.depends(Embedding)
     generation = bentoml.depends(Generation)
     conversation = bentoml.depends(Conversation)
-    phi_guard = bentoml.depends(PHIGuard)
-    audit = bentoml.depends(AuditLog)
     # Only the tokenizer is read here, to count tokens for `usage`.
     embedder = bentoml.models.BentoModel(settings.embedder_tag)
 
@@ -426,7 +423,9 @@ class Gateway(EntryPoint):
             raise APIError(422, "Unknown query parameter.", "unknown_parameter")
         events = await remote.call(
             self.audit.to_async.events(
-                since=since, until=until, principal=principal, model_id=model, limit=limit
+                find=EventQuery(
+                    since=since, until=until, principal=principal, model_id=model, limit=limit
+                )
             )
         )
         return {"events": events}

@@ -16,7 +16,7 @@ from medbento import freeze_after_startup
 from medbento.audit.trail import trail
 from medbento.http import openai_routes
 from medbento.http.access import AccessControl
-from medbento.http.entry import EntryPoint, Own, service_config
+from medbento.http.entry import Own, service_config
 from medbento.http.middleware import RequestContext
 from medbento.http.schemas import (
     ChatCompletion,
@@ -28,18 +28,14 @@ from medbento.http.schemas import (
 from medbento.infra.hardware import load_generator, model_resources
 from medbento.phi.guard import RequestGuard
 from medbento.settings import get_settings
-from services.audit_log import AuditLog
-from services.phi_guard import PHIGuard
+from services.guarded import GuardedEntry
 
 settings = get_settings()
 
 
 @bentoml.service(name="Generation", resources=model_resources(), **service_config(entry=True))
-class Generation(EntryPoint):
+class Generation(GuardedEntry):
     model_ref = bentoml.models.BentoModel(settings.generator_tag)
-    # Used when this is the entry of its own Bento: no path reaches the model without both.
-    phi_guard = bentoml.depends(PHIGuard)
-    audit = bentoml.depends(AuditLog)
 
     def __init__(self) -> None:
         self.model, self.tokenizer, self.device = load_generator(

@@ -37,22 +37,27 @@ PURGE_BATCH = 5000  # events a purge removes per transaction, the chain head loc
 PROBE_EVERY_S = 2.0
 
 
-class EventFields(BaseModel):
-    """What a service reports about one request."""
+class EventColumns(SQLModel):
+    """What an event holds, as a service reports it and as the table stores it."""
 
     request_id: str
-    principal: str
+    principal: str = Column(index=True)
     role: str
     action: str
     route: str
     status: int
     outcome: str
     latency_ms: float
-    model_id: str | None = None
+    model_id: str | None = Column(default=None, index=True)
     model_version: str | None = None
-    entity_counts: dict[str, int] = Field(default_factory=dict)
     input_digest: str | None = None
     output_digest: str | None = None
+
+
+class EventFields(EventColumns):
+    """What a service reports about one request."""
+
+    entity_counts: dict[str, int] = Field(default_factory=dict)
 
 
 class EventIn(EventFields):
@@ -75,23 +80,21 @@ class AuditEvents(BaseModel):
     events: list[RecordedEvent]
 
 
-class AuditEvent(SQLModel, table=True):
+class EventQuery(BaseModel):
+    """Which events to list, newest first: all filters optional."""
+
+    since: datetime | None = None
+    until: datetime | None = None
+    principal: str | None = None
+    model_id: str | None = None
+    limit: int = Field(100, ge=1, le=1000)
+
+
+class AuditEvent(EventColumns, table=True):
     __tablename__ = "audit_event"
     seq: int = Column(primary_key=True)  # assigned by the writer: a gap is a removal
     at: datetime = Column(index=True)
-    request_id: str
-    principal: str = Column(index=True)
-    role: str
-    action: str
-    route: str
-    status: int
-    outcome: str
-    latency_ms: float
-    model_id: str | None = Column(default=None, index=True)
-    model_version: str | None = None
     entity_counts: str  # canonical JSON {type: count}
-    input_digest: str | None = None
-    output_digest: str | None = None
     prev_hash: str
     hash: str
 
@@ -277,23 +280,17 @@ class AuditStore:
         last = session.get(AuditEvent, head.seq) if head is not None and head.seq else None
         return last is None or hmac.compare_digest(last.hash, event_mac(last))
 
-    def events(
-        self,
-        since: datetime | None = None,
-        until: datetime | None = None,
-        principal: str | None = None,
-        model_id: str | None = None,
-        limit: int = 100,
-    ) -> list[dict]:
-        query = select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(limit)
-        if since:
-            query = query.where(AuditEvent.at >= _utc(since))
-        if until:
-            query = query.where(AuditEvent.at < _utc(until))
-        if principal:
-            query = query.where(AuditEvent.principal == principal)
-        if model_id:
-            query = query.where(AuditEvent.model_id == model_id)
+    def events(self, find: EventQuery | None = None) -> list[dict]:
+        find = find or EventQuery()
+        query = select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(find.limit)
+        if find.since:
+            query = query.where(AuditEvent.at >= _utc(find.since))
+        if find.until:
+            query = query.where(AuditEvent.at < _utc(find.until))
+        if find.principal:
+            query = query.where(AuditEvent.principal == find.principal)
+        if find.model_id:
+            query = query.where(AuditEvent.model_id == find.model_id)
         with Session(self.reader) as session:
             rows = session.exec(query).all()
         return [

@@ -50,7 +50,27 @@ class TurnRow(SQLModel, table=True):
     created_at: datetime
 
 
-class SQLSessions:
+class Sessions:
+    """Where conversations are kept; SQLSessions and RedisSessions store them."""
+
+    async def create(
+        self,
+        owner: str,
+        turns: list[Turn],
+        sealed: str | None = None,
+        conversation_id: str | None = None,
+    ) -> str:
+        conversation_id = conversation_id or uuid.uuid4().hex
+        await self._store_new(conversation_id, owner, turns, sealed)
+        return conversation_id
+
+    async def _store_new(
+        self, conversation_id: str, owner: str, turns: list[Turn], sealed: str | None
+    ) -> None:
+        raise NotImplementedError
+
+
+class SQLSessions(Sessions):
     def __init__(self, url: str) -> None:
         self.engine = sql_engine(url)
         SQLModel.metadata.create_all(
@@ -59,7 +79,7 @@ class SQLSessions:
 
     def _create(
         self, conversation_id: str, owner: str, turns: list[Turn], sealed: str | None
-    ) -> str:
+    ) -> None:
         with Session(self.engine) as session:
             session.add(
                 ConversationRow(
@@ -73,7 +93,6 @@ class SQLSessions:
                 TurnRow(conversation_id=conversation_id, **t.model_dump()) for t in turns
             )
             session.commit()
-        return conversation_id
 
     def _append(self, conversation_id: str, turns: list[Turn], sealed: str | None) -> None:
         with Session(self.engine) as session:
@@ -105,15 +124,10 @@ class SQLSessions:
                 ],
             )
 
-    async def create(
-        self,
-        owner: str,
-        turns: list[Turn],
-        sealed: str | None = None,
-        conversation_id: str | None = None,
-    ) -> str:
-        conversation_id = conversation_id or uuid.uuid4().hex
-        return await asyncio.to_thread(self._create, conversation_id, owner, turns, sealed)
+    async def _store_new(
+        self, conversation_id: str, owner: str, turns: list[Turn], sealed: str | None
+    ) -> None:
+        await asyncio.to_thread(self._create, conversation_id, owner, turns, sealed)
 
     async def append(
         self, conversation_id: str, turns: list[Turn], sealed: str | None = None
@@ -156,7 +170,7 @@ class SQLSessions:
             removed += len(ids)
 
 
-class RedisSessions:
+class RedisSessions(Sessions):
     """Each conversation's keys expire after MEDBENTO_CONVERSATION_TTL_DAYS without a turn."""
 
     def __init__(self, url: str, ttl: timedelta) -> None:
@@ -172,14 +186,9 @@ class RedisSessions:
             f"medbento:conversation:{conversation_id}:turns",
         )
 
-    async def create(
-        self,
-        owner: str,
-        turns: list[Turn],
-        sealed: str | None = None,
-        conversation_id: str | None = None,
-    ) -> str:
-        conversation_id = conversation_id or uuid.uuid4().hex
+    async def _store_new(
+        self, conversation_id: str, owner: str, turns: list[Turn], sealed: str | None
+    ) -> None:
         meta, log = self._keys(conversation_id)
         fields = {
             "owner": owner,
@@ -193,7 +202,6 @@ class RedisSessions:
                 pipe.rpush(log, *(t.model_dump_json() for t in turns))
                 pipe.expire(log, self.ttl_s)
             await pipe.execute()
-        return conversation_id
 
     async def append(
         self, conversation_id: str, turns: list[Turn], sealed: str | None = None
@@ -227,7 +235,7 @@ class RedisSessions:
         return bool(await self.redis.ping())
 
 
-def open_sessions(settings: Settings) -> SQLSessions | RedisSessions:
+def open_sessions(settings: Settings) -> Sessions:
     if settings.redis_url:
         return RedisSessions(settings.redis_url, timedelta(days=settings.conversation_ttl_days))
     settings.data_dir.mkdir(parents=True, exist_ok=True)

@@ -221,6 +221,14 @@ DRUG_STEM = re.compile(
 
 NUM_ID = r"[A-Z0-9][A-Z0-9\-]{3,24}"
 LABEL = r"\s*(?:number|num|no\.?|#|id|identifier)?\s*[:#]?\s*"
+
+
+def labelled(words: str, label: str = LABEL) -> str:
+    """An identifier (letters, digits and dashes, a digit among them) after one of `words`
+    and an optional label ("number", "#", "ID", ":"): only the identifier is captured."""
+    return rf"(?i:\b(?:{words})(?:{label}))(?P<v>(?=[A-Z\-]*\d){NUM_ID})\b"
+
+
 # Letters beyond ASCII: names are written with accents (Hernández, Ríos, Łukasz).
 UPPER = r"[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĞĠĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ]"
 LOWER = r"[a-zß-öø-ÿāăąćĉċčďđēėęěğġģīįıķĺļľłńņňōőœŕřśşšţťūůűųźżž]"
@@ -296,28 +304,18 @@ LAST_FIRST = rf"(?m:(?:^|(?<=[:|/]\s)|(?<=[:|/]))\s*)(?P<v>{NAME}(?:[ -]{NAME})?
 # IPv6 in any notation, compressed ("fe80::1") included; ipaddress decides (not a time "10:30").
 IPV6 = r"(?<![\w:.])(?=[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])"
 
+# One pattern a line: the table reads (and diffs) as a table.
+# fmt: off
 PATTERNS: list[tuple[str, str, float]] = [
     # Dates: every element but the year (all common formats).
     ("DATE", r"\b(?:0?[1-9]|1[0-2])[/\-.](?:0?[1-9]|[12]\d|3[01])[/\-.](?:19|20)?\d{2}\b", 0.9),
     ("DATE", r"\b(?:19|20)\d{2}[/\-.](?:0?[1-9]|1[0-2])[/\-.](?:0?[1-9]|[12]\d|3[01])\b", 0.9),
     ("DATE", r"\b(?:0?[1-9]|[12]\d|3[01])[.\-](?:0?[1-9]|1[0-2])[.\-](?:19|20)\d{2}\b", 0.85),
-    (
-        "DATE",
-        rf"\b{MONTH}\s+(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?\b",
-        0.9,
-    ),
-    (
-        "DATE",
-        rf"\b(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(?:19|20)\d{{2}})?\b",
-        0.9,
-    ),
+    ("DATE", rf"\b{MONTH}\s+(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?\b", 0.9),
+    ("DATE", rf"\b(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(?:19|20)\d{{2}})?\b", 0.9),
     ("DATE", rf"\b(?:0?[1-9]|[12]\d|3[01])[\-\s]{MONTH}[\-\s](?:19|20)?\d{{2}}\b", 0.9),
     ("DATE", rf"\b{MONTH},?\s+(?:19|20)\d{{2}}\b", 0.8),
-    (
-        "DATE",
-        rf"(?i:\b{DATE_WORDS}\b[:\s]+)(?P<v>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))\b(?!\s*(?:mmhg|tab|pill))",
-        0.75,
-    ),
+    ("DATE", rf"(?i:\b{DATE_WORDS}\b[:\s]+)(?P<v>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))\b(?!\s*(?:mmhg|tab|pill))", 0.75),
     # Ages over 89 (Safe Harbor aggregates them as 90 or older).
     ("AGE", r"\b(?P<v>(?:9\d|1[0-2]\d))(?:\s*|-)(?:years?|yrs?|y)(?:\s*|-)(?:old|of age|o\b)", 0.9),
     ("AGE", r"(?i:\b(?:age[ds]?|aged)\s*:?\s*)(?P<v>(?:9\d|1[0-2]\d))\b", 0.85),
@@ -325,225 +323,77 @@ PATTERNS: list[tuple[str, str, float]] = [
     ("AGE", r"\b(?P<v>(?:9\d|1[0-2]\d))[- ]?(?:year|yr)[- ]old\b", 0.9),
     ("AGE", r"\b(?P<v>(?:9\d|1[0-2]\d))\s?(?:M|F|m|f)\b(?=[\s,.;])", 0.6),
     # Contact numbers.
-    (
-        "PHONE_NUMBER",
-        r"(?<![\w/.])(?:\+?1[\s.\-]?)?\(?\b[2-9]\d{2}\)?[\s.\-]?[2-9]\d{2}[\s.\-]\d{4}\b(?:\s*(?:x|ext\.?)\s*\d{1,5})?",
-        0.8,
-    ),
-    (
-        "PHONE_NUMBER",
-        r"(?i:\b(?:phone|tel|telephone|cell|mobile|fax|pager|call|contact|ph)\b\.?\s*(?:number|no\.?|#)?\s*[:#]?\s*)(?P<v>\+?\d[\d\s.\-()]{8,16}\d)",
-        0.85,
-    ),
+    ("PHONE_NUMBER", r"(?<![\w/.])(?:\+?1[\s.\-]?)?\(?\b[2-9]\d{2}\)?[\s.\-]?[2-9]\d{2}[\s.\-]\d{4}\b(?:\s*(?:x|ext\.?)\s*\d{1,5})?", 0.8),
+    ("PHONE_NUMBER", r"(?i:\b(?:phone|tel|telephone|cell|mobile|fax|pager|call|contact|ph)\b\.?\s*(?:number|no\.?|#)?\s*[:#]?\s*)(?P<v>\+?\d[\d\s.\-()]{8,16}\d)", 0.85),
     # International numbers, written with a country code or a bracketed area code.
-    (
-        "PHONE_NUMBER",
-        r"(?<![\w+])\+\d{1,3}[\s.\-]?(?:\(0?\d{1,4}\)[\s.\-]?)?\d{1,4}(?:[\s.\-]?\d{2,4}){1,4}(?!\w)",
-        0.75,
-    ),
-    (
-        "PHONE_NUMBER",
-        r"(?<![\w)])\(\d{2,4}\)[\s.\-]?\d{2,4}[\s.\-]?\d{2,4}(?:[\s.\-]?\d{2,4})?(?!\w)",
-        0.7,
-    ),
+    ("PHONE_NUMBER", r"(?<![\w+])\+\d{1,3}[\s.\-]?(?:\(0?\d{1,4}\)[\s.\-]?)?\d{1,4}(?:[\s.\-]?\d{2,4}){1,4}(?!\w)", 0.75),
+    ("PHONE_NUMBER", r"(?<![\w)])\(\d{2,4}\)[\s.\-]?\d{2,4}[\s.\-]?\d{2,4}(?:[\s.\-]?\d{2,4})?(?!\w)", 0.7),
     ("US_SSN", r"\b(?!000|666|9\d\d)\d{3}[\s\-](?!00)\d{2}[\s\-](?!0000)\d{4}\b", 0.85),
-    (
-        "US_SSN",
-        r"(?i:\b(?:ssn|social security(?: number| no\.?| #)?|ss#)\s*[:#]?\s*)(?P<v>\d{3}[\s\-]?\d{2}[\s\-]?\d{4})\b",
-        0.95,
-    ),
+    ("US_SSN", r"(?i:\b(?:ssn|social security(?: number| no\.?| #)?|ss#)\s*[:#]?\s*)(?P<v>\d{3}[\s\-]?\d{2}[\s\-]?\d{4})\b", 0.95),
     ("EMAIL_ADDRESS", r"(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+\b", 0.95),
     # Written out to dodge filters: "jdoe at gmail dot com", "j.doe [at] mail [dot] org".
-    (
-        "EMAIL_ADDRESS",
-        r"(?i)(?<![\w.+\-])[\w.+\-]+\s*(?:\(at\)|\[at\]|\{at\}|\sat\s)\s*[\w\-]+(?:\s*(?:\(dot\)|\[dot\]|\{dot\}|\sdot\s|\.)\s*[\w\-]+)*\s*(?:\(dot\)|\[dot\]|\{dot\}|\sdot\s|\.)\s*(?:com|org|net|edu|gov|mil|io|co|us|uk|ca|info|biz|me|health|care)\b",
-        0.85,
-    ),
+    ("EMAIL_ADDRESS", r"(?i)(?<![\w.+\-])[\w.+\-]+\s*(?:\(at\)|\[at\]|\{at\}|\sat\s)\s*[\w\-]+(?:\s*(?:\(dot\)|\[dot\]|\{dot\}|\sdot\s|\.)\s*[\w\-]+)*\s*(?:\(dot\)|\[dot\]|\{dot\}|\sdot\s|\.)\s*(?:com|org|net|edu|gov|mil|io|co|us|uk|ca|info|biz|me|health|care)\b", 0.85),
     # Digits spoken or written as words ("six one seven five five five ..."), four or more.
-    (
-        "ID",
-        r"(?i)\b(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)[\s,\-]+){3,}(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b",
-        0.75,
-    ),
+    ("ID", r"(?i)\b(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)[\s,\-]+){3,}(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b", 0.75),
     # Record, plan, account, license, vehicle and device numbers, introduced by context.
-    (
-        "MEDICAL_RECORD_NUMBER",
-        rf"(?i:\b(?:mrn|mr#|medical record|med(?:ical)? rec(?:ord)?|chart|patient|pt|encounter|visit|fin|csn|hospital)(?:{LABEL}))(?P<v>(?=[A-Z\-]*\d){NUM_ID})\b",
-        0.9,
-    ),
-    (
-        "HEALTH_PLAN_ID",
-        rf"(?i:\b(?:member|subscriber|policy|insurance|insured|health plan|plan|beneficiary|medicare|medicaid|mbi|group|payer|payor|hicn|coverage)(?:{LABEL}))(?P<v>(?=[A-Z\-]*\d){NUM_ID})\b",
-        0.9,
-    ),
-    (
-        "HEALTH_PLAN_ID",
-        r"\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d[AC-HJKMNP-RT-Y]{2}\d{2}\b",
-        0.8,
-    ),
-    (
-        "ACCOUNT_NUMBER",
-        rf"(?i:\b(?:account|acct|billing|invoice|claim|routing|bank)(?:{LABEL}))(?P<v>(?=[A-Z\-]*\d){NUM_ID})\b",
-        0.9,
-    ),
-    (
-        "LICENSE_NUMBER",
-        rf"(?i:\b(?:licen[cs]e|lic\.?|certificate|cert\.?|certification|registration|reg\.?|dea|npi|upin|board)(?:{LABEL}))(?P<v>(?=[A-Z\-]*\d){NUM_ID})\b",
-        0.9,
-    ),
+    ("MEDICAL_RECORD_NUMBER", labelled(r"mrn|mr#|medical record|med(?:ical)? rec(?:ord)?|chart|patient|pt|encounter|visit|fin|csn|hospital"), 0.9),
+    ("HEALTH_PLAN_ID", labelled(r"member|subscriber|policy|insurance|insured|health plan|plan|beneficiary|medicare|medicaid|mbi|group|payer|payor|hicn|coverage"), 0.9),
+    ("HEALTH_PLAN_ID", r"\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d[AC-HJKMNP-RT-Y]{2}\d{2}\b", 0.8),
+    ("ACCOUNT_NUMBER", labelled(r"account|acct|billing|invoice|claim|routing|bank"), 0.9),
+    ("LICENSE_NUMBER", labelled(r"licen[cs]e|lic\.?|certificate|cert\.?|certification|registration|reg\.?|dea|npi|upin|board"), 0.9),
     ("LICENSE_NUMBER", r"\b[ABCDEFGHJKLMPRSTUX][A-Z9]\d{7}\b", 0.5),  # DEA, checksum validated
     ("LICENSE_NUMBER", r"\b[12]\d{9}\b", 0.3),  # NPI, Luhn validated with the 80840 prefix
-    (
-        "DRIVER_LICENSE",
-        rf"(?i:\b(?:driver'?s?\s+licen[cs]e|driving licen[cs]e|dl|d\.l\.|cdl)(?:{LABEL}))(?P<v>(?=[A-Z\-]*\d){NUM_ID})\b",
-        0.95,
-    ),
-    (
-        "VEHICLE_ID",
-        r"\b(?=[A-HJ-NPR-Z0-9]*\d)(?=[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}\b",
-        0.85,
-    ),
-    (
-        "VEHICLE_ID",
-        r"(?i:\b(?:vin|vehicle(?: identification)?|license plate|licen[cs]e tag|plate|tag)(?:\s*(?:number|no\.?|#)?\s*[:#]?\s*))(?P<v>(?=[A-Z\-\s]*\d)[A-Z0-9][A-Z0-9\-\s]{1,9}[A-Z0-9])\b",
-        0.85,
-    ),
-    (
-        "DEVICE_ID",
-        rf"(?i:\b(?:serial|s/n|sn|device|udi|lot|model/serial|implant|pacemaker|icd|pump|imei|mac)(?:\s*(?:number|num|no\.?|#|id|identifier|serial)?\s*[:#]?\s*))(?P<v>(?=[A-Z\-]*\d){NUM_ID})\b",
-        0.9,
-    ),
+    ("DRIVER_LICENSE", labelled(r"driver'?s?\s+licen[cs]e|driving licen[cs]e|dl|d\.l\.|cdl"), 0.95),
+    ("VEHICLE_ID", r"\b(?=[A-HJ-NPR-Z0-9]*\d)(?=[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}\b", 0.85),
+    ("VEHICLE_ID", r"(?i:\b(?:vin|vehicle(?: identification)?|license plate|licen[cs]e tag|plate|tag)(?:\s*(?:number|no\.?|#)?\s*[:#]?\s*))(?P<v>(?=[A-Z\-\s]*\d)[A-Z0-9][A-Z0-9\-\s]{1,9}[A-Z0-9])\b", 0.85),
+    ("DEVICE_ID", labelled(r"serial|s/n|sn|device|udi|lot|model/serial|implant|pacemaker|icd|pump|imei|mac", label=r"\s*(?:number|num|no\.?|#|id|identifier|serial)?\s*[:#]?\s*"), 0.9),
     ("DEVICE_ID", r"\(01\)\d{14}(?:\(\d{2}\)[A-Z0-9]+)*", 0.9),  # GS1 UDI
     ("URL", r"\b(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:)]", 0.9),
     # A bare domain with or without a path: "mychart.example.org/u/4471".
-    (
-        "URL",
-        r"(?<![@\w.])(?:[a-z0-9\-]+\.)+(?:com|org|net|edu|gov|io|us|info|health|care|app|me)(?:/[^\s<>\"']*[^\s<>\"'.,;:)])?(?![\w@])",
-        0.8,
-    ),
+    ("URL", r"(?<![@\w.])(?:[a-z0-9\-]+\.)+(?:com|org|net|edu|gov|io|us|info|health|care|app|me)(?:/[^\s<>\"']*[^\s<>\"'.,;:)])?(?![\w@])", 0.8),
     ("IP_ADDRESS", r"\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b", 0.9),
     ("IP_ADDRESS", r"\b(?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}\b", 0.9),
     # Any other code introduced as an identifier.
-    (
-        "ID",
-        rf"(?i:\b(?:id|identifier|ref(?:erence)?|case|ticket|record|code|badge|employee|specimen|accession|sample|barcode)\s*(?:number|no\.?|#)?\s*[:#]\s*)(?P<v>(?=[A-Z\-]*\d){NUM_ID})\b",
-        0.85,
-    ),
+    ("ID", labelled(r"id|identifier|ref(?:erence)?|case|ticket|record|code|badge|employee|specimen|accession|sample|barcode", label=r"\s*(?:number|no\.?|#)?\s*[:#]\s*"), 0.85),
     ("ID", r"(?<![\w&])#\s?(?P<v>(?=[A-Z\-]*\d)[A-Z0-9][A-Z0-9\-]{3,24})\b", 0.8),
     # A long run of digits is an identifier in clinical text (no lab value has nine digits).
     ("ID", r"(?<![\w.,])\d{9,19}(?![\w.,]\d)", 0.5),
     ("ID", r"\b\d{4}(?:[ \-]\d{4}){2,4}\b", 0.5),
     # Geography below the state.
-    (
-        "STREET_ADDRESS",
-        rf"\b\d{{1,6}}[A-Z]?\s+(?:[NSEW]\.?\s+|(?:North|South|East|West)\s+)?(?:[A-Z][a-zA-Z]+\.?\s+){{1,4}}{STREET_SUFFIX}\b\.?(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Bldg|Building|Floor|Fl|Room|Rm|#)\.?\s*[A-Z0-9\-]+)?",
-        0.85,
-    ),
+    ("STREET_ADDRESS", rf"\b\d{{1,6}}[A-Z]?\s+(?:[NSEW]\.?\s+|(?:North|South|East|West)\s+)?(?:[A-Z][a-zA-Z]+\.?\s+){{1,4}}{STREET_SUFFIX}\b\.?(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Bldg|Building|Floor|Fl|Room|Rm|#)\.?\s*[A-Z0-9\-]+)?", 0.85),
     ("STREET_ADDRESS", r"(?i:\b(?:p\.?\s?o\.?\s?box|post office box)\s*)\d+\b", 0.85),
-    (
-        "STREET_ADDRESS",
-        r"(?i:\b(?:apt|apartment|suite|ste|unit)\.?\s*#?\s*)(?P<v>\d+[A-Z]?)\b",
-        0.6,
-    ),
+    ("STREET_ADDRESS", r"(?i:\b(?:apt|apartment|suite|ste|unit)\.?\s*#?\s*)(?P<v>\d+[A-Z]?)\b", 0.6),
     ("LOCATION", rf"\b(?P<v>[A-Z][a-zA-Z]+(?:[ \-][A-Z][a-zA-Z]+){{0,3}}),\s+(?:{STATE})\b", 0.85),
-    (
-        "LOCATION",
-        rf"\b(?P<v>[A-Z][a-zA-Z]+(?:[ \-][A-Z][a-zA-Z]+){{0,3}})\s+(?:{STATE})\.?\s+\d{{5}}\b",
-        0.85,
-    ),
-    (
-        "LOCATION",
-        rf"(?:\bfrom\s+)(?P<v>{NAME}(?:\s+{NAME})?)\b(?!\s+(?:Hospital|Clinic|Center|Centre|Medical))",
-        0.5,
-    ),
-    (
-        "LOCATION",
-        r"\b(?P<v>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+(?:County|Parish|Borough|Township))\b",
-        0.85,
-    ),
-    (
-        "LOCATION",
-        rf"(?:\b(?:lives|living|resides|residing|resident|born|moved|relocated|travel(?:ed|led)?|visiting|from|home)\s+(?:in|at|to|of|from)\s+)(?P<v>{NAME}(?:\s+{NAME}){{0,2}})\b",
-        0.6,
-    ),
+    ("LOCATION", rf"\b(?P<v>[A-Z][a-zA-Z]+(?:[ \-][A-Z][a-zA-Z]+){{0,3}})\s+(?:{STATE})\.?\s+\d{{5}}\b", 0.85),
+    ("LOCATION", rf"(?:\bfrom\s+)(?P<v>{NAME}(?:\s+{NAME})?)\b(?!\s+(?:Hospital|Clinic|Center|Centre|Medical))", 0.5),
+    ("LOCATION", r"\b(?P<v>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+(?:County|Parish|Borough|Township))\b", 0.85),
+    ("LOCATION", rf"(?:\b(?:lives|living|resides|residing|resident|born|moved|relocated|travel(?:ed|led)?|visiting|from|home)\s+(?:in|at|to|of|from)\s+)(?P<v>{NAME}(?:\s+{NAME}){{0,2}})\b", 0.6),
     ("ZIP_CODE", rf"\b(?:{STATE})\.?,?\s+(?P<v>\d{{5}}(?:-\d{{4}})?)\b", 0.9),
-    (
-        "ZIP_CODE",
-        r"(?i:\b(?:zip|zip code|zipcode|postal code|postcode)\s*[:#]?\s*)(?P<v>\d{5}(?:-\d{4})?)\b",
-        0.95,
-    ),
+    ("ZIP_CODE", r"(?i:\b(?:zip|zip code|zipcode|postal code|postcode)\s*[:#]?\s*)(?P<v>\d{5}(?:-\d{4})?)\b", 0.95),
     # Names introduced by a title, a role, a relation or a signature: surer than spaCy's
     # guesses (0.85), which win a merge otherwise and type a patient's name as a place.
     ("PERSON", rf"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Sr|Nurse)\.?\s+(?P<v>{FULL_NAME})", 0.9),
-    (
-        "PERSON",
-        rf"(?i:\b(?:patient|pt|name|patient name)\b[:,]?\s+)(?P<v>{NAME},\s+{NAME}(?:\s+[A-Z]\.?)?)",
-        0.9,
-    ),
-    (
-        "PERSON",
-        rf"(?P<v>{FULL_NAME}),?\s+(?:MD|M\.D\.|DO|D\.O\.|RN|NP|PA|PA-C|APRN|CRNA|PharmD|PhD|LPN|CNA|MSW|LCSW|DDS|DPM)\b",
-        0.9,
-    ),
-    (
-        "PERSON",
-        rf"(?i:\b(?:patient|pt|name|patient name|child|caller|client|member|guarantor|subscriber|insured|re|seen by|attending|pcp|provider|physician|surgeon|nurse|resident|fellow|signed by|dictated by|cosigned by|referred by|referring|consultant|emergency contact|contact|guardian|caregiver|next of kin|nok|mother|father|son|daughter|wife|husband|spouse|partner|brother|sister|sibling|aunt|uncle|cousin|grandmother|grandfather|niece|nephew|friend|neighbor)\b[:,]?\s+(?:is\s+|was\s+|named\s+)?)(?P<v>{FULL_NAME})",
-        0.9,
-    ),
+    ("PERSON", rf"(?i:\b(?:patient|pt|name|patient name)\b[:,]?\s+)(?P<v>{NAME},\s+{NAME}(?:\s+[A-Z]\.?)?)", 0.9),
+    ("PERSON", rf"(?P<v>{FULL_NAME}),?\s+(?:MD|M\.D\.|DO|D\.O\.|RN|NP|PA|PA-C|APRN|CRNA|PharmD|PhD|LPN|CNA|MSW|LCSW|DDS|DPM)\b", 0.9),
+    ("PERSON", rf"(?i:\b(?:patient|pt|name|patient name|child|caller|client|member|guarantor|subscriber|insured|re|seen by|attending|pcp|provider|physician|surgeon|nurse|resident|fellow|signed by|dictated by|cosigned by|referred by|referring|consultant|emergency contact|contact|guardian|caregiver|next of kin|nok|mother|father|son|daughter|wife|husband|spouse|partner|brother|sister|sibling|aunt|uncle|cousin|grandmother|grandfather|niece|nephew|friend|neighbor)\b[:,]?\s+(?:is\s+|was\s+|named\s+)?)(?P<v>{FULL_NAME})", 0.9),
     # --- written forms a label does not introduce -------------------------------------------
     # Dates in words: "the seventh of March", "March the seventh", "Monday the seventeenth",
     # "mid-June", "Christmas Eve", month names tied to the patient ("since August").
     ("DATE", rf"(?i:\b(?:the\s+)?{DAY}\s+(?:day\s+)?of\s+{MONTH})", 0.9),
-    (
-        "DATE",
-        rf"(?i:\b{MONTH}\s+(?:the\s+)?(?:{ORDINAL_WORD}|(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)))\b",
-        0.9,
-    ),
-    (
-        "DATE",
-        rf"(?i:\b{WEEKDAY},?\s+(?:the\s+)?{DAY})\b(?!\s*(?:dose|cycle|day|week|time|degree|grade|line))",
-        0.85,
-    ),
-    (
-        "DATE",
-        rf"(?i:\b(?:early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of)[-\s]+{MONTH})",
-        0.85,
-    ),
+    ("DATE", rf"(?i:\b{MONTH}\s+(?:the\s+)?(?:{ORDINAL_WORD}|(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)))\b", 0.9),
+    ("DATE", rf"(?i:\b{WEEKDAY},?\s+(?:the\s+)?{DAY})\b(?!\s*(?:dose|cycle|day|week|time|degree|grade|line))", 0.85),
+    ("DATE", rf"(?i:\b(?:early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of)[-\s]+{MONTH})", 0.85),
     ("DATE", rf"\b{HOLIDAY}\b", 0.8),
-    (
-        "DATE",
-        r"\b(?:January|February|March|April|June|July|August|September|October|November|December)\b",
-        0.7,
-    ),
-    (
-        "DATE",
-        rf"(?i:\b(?:in|since|of|until|till|by|through|from|during|last|next|this)\s+)(?P<v>May|{MONTH})\b",
-        0.75,
-    ),
-    (
-        "DATE",
-        r"(?i:\b(?:on|by|since|until|from|before|after|through|til|till)\s+)(?P<v>the\s+(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th))\b(?!\s*(?:dose|cycle|day|week|time|degree|grade|line|floor|percentile|trimester|toe|finger|rib|intercostal|cranial))",
-        0.8,
-    ),
+    ("DATE", r"\b(?:January|February|March|April|June|July|August|September|October|November|December)\b", 0.7),
+    ("DATE", rf"(?i:\b(?:in|since|of|until|till|by|through|from|during|last|next|this)\s+)(?P<v>May|{MONTH})\b", 0.75),
+    ("DATE", r"(?i:\b(?:on|by|since|until|from|before|after|through|til|till)\s+)(?P<v>the\s+(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th))\b(?!\s*(?:dose|cycle|day|week|time|degree|grade|line|floor|percentile|trimester|toe|finger|rib|intercostal|cranial))", 0.8),
     # A month/day with no year: "interrogated 6/3", "EGD 10/6". Not a fraction, a pain or
     # strength score, a murmur grade or a dose ("5/5 strength", "pain 7/10", "2/6 murmur").
-    (
-        "DATE",
-        r"(?:(?P<no>(?i:\b(?:strength|power|motor|pain|score|grade|murmur|reflexes|pulses|scale|vision|acuity|ratio|rated|sensation|dtrs?|cog|recall|registration|of)\b[:=]?\s*(?:is|was|of|at)?\s*))|(?<![\w/.:]))(?P<v>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\w/]|\.\d|\s*(?i:mmhg|strength|murmur|holosystolic|systolic|diastolic|tab|pill|dose|of|ratio|power|motor|reflex|pulses?|times|x\b|bilaterally))",
-        0.7,
-    ),
+    ("DATE", r"(?:(?P<no>(?i:\b(?:strength|power|motor|pain|score|grade|murmur|reflexes|pulses|scale|vision|acuity|ratio|rated|sensation|dtrs?|cog|recall|registration|of)\b[:=]?\s*(?:is|was|of|at)?\s*))|(?<![\w/.:]))(?P<v>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\w/]|\.\d|\s*(?i:mmhg|strength|murmur|holosystolic|systolic|diastolic|tab|pill|dose|of|ratio|power|motor|reflex|pulses?|times|x\b|bilaterally))", 0.7),
     # Ages over 89 in words or short forms.
-    (
-        "AGE",
-        rf"(?i:\b(?P<v>{AGE_WORD})\b(?![-\s]+(?:percent|per|minutes?|mins?|seconds?|hours?|days?|weeks?|months?|mg|mcg|kg|g|grams?|pounds?|lbs?|ml|cc|units?|times|degrees?|beats|breaths|meters?|feet|miles?|cm|mm|dollars?|%|to|or|\d)\b))",
-        0.8,
-    ),
+    ("AGE", rf"(?i:\b(?P<v>{AGE_WORD})\b(?![-\s]+(?:percent|per|minutes?|mins?|seconds?|hours?|days?|weeks?|months?|mg|mcg|kg|g|grams?|pounds?|lbs?|ml|cc|units?|times|degrees?|beats|breaths|meters?|feet|miles?|cm|mm|dollars?|%|to|or|\d)\b))", 0.8),
     ("AGE", r"(?i:\b(?:early|mid|late)[-\s]+(?P<v>nineties)\b)", 0.85),
-    (
-        "AGE",
-        r"(?i:\b(?:aged?|is|was|turned|turns|now)\s+)(?P<v>9\d|1[01]\d)\b(?!\s*(?:%|mg|kg|lbs?|cm|mm|bpm|beats|min|percent|on|/))",
-        0.75,
-    ),
+    ("AGE", r"(?i:\b(?:aged?|is|was|turned|turns|now)\s+)(?P<v>9\d|1[01]\d)\b(?!\s*(?:%|mg|kg|lbs?|cm|mm|bpm|beats|min|percent|on|/))", 0.75),
     ("AGE", rf"(?<={LOWER}{{2}}),\s(?P<v>9\d|1[01]\d)(?=[,;)]|\s+\()", 0.7),
     ("AGE", r"\b(?P<v>9\d|1[01]\d)[\s-]*(?:yo|y/o|y\.o\.|yrs?|y)\b", 0.85),
     ("AGE", r"\(\s*(?P<v>9\d|1[01]\d)\s*(?:y|yo|yrs?|years?)?\s*\)", 0.75),
@@ -552,88 +402,33 @@ PATTERNS: list[tuple[str, str, float]] = [
     # Names in forms the title and role patterns do not reach.
     ("PERSON", CAPS_LAST_FIRST, 0.85),
     ("PERSON", LAST_FIRST, 0.85),
-    (
-        "PERSON",
-        rf"(?i:\b(?:goes\s+by|preferred(?:\s+name)?|aka|a\.k\.a\.|nicknamed?|called|known\s+as)\s*[:,]?\s*)[\"“'‘(]?(?P<v>{NAME})",
-        0.85,
-    ),
+    ("PERSON", rf"(?i:\b(?:goes\s+by|preferred(?:\s+name)?|aka|a\.k\.a\.|nicknamed?|called|known\s+as)\s*[:,]?\s*)[\"“'‘(]?(?P<v>{NAME})", 0.85),
     ("PERSON", rf"(?<=\s)[\"“‘](?P<v>{NAME})[\"”’](?=\s+{NAME})", 0.85),
-    (
-        "PERSON",
-        rf"(?i:\b(?:{RELATIONS})\b\s*[:,]?\s*[(\"“'‘]?)(?-i:(?P<v>{NAME}(?:\s+{NAME}){{0,2}}))",
-        0.85,
-    ),
-    (
-        "PERSON",
-        rf"\b(?:RN|LPN|LVN|CNA|NP|PA|MD|DO|RT|RRT|PT|OT|SW|SLP|PCT|MA|EMT|CRNA|PharmD)\.?\s+(?P<v>{NAME}(?:\s+[A-Z]\.)?(?:\s+{NAME}){{0,2}})",
-        0.85,
-    ),
+    ("PERSON", rf"(?i:\b(?:{RELATIONS})\b\s*[:,]?\s*[(\"“'‘]?)(?-i:(?P<v>{NAME}(?:\s+{NAME}){{0,2}}))", 0.85),
+    ("PERSON", rf"\b(?:RN|LPN|LVN|CNA|NP|PA|MD|DO|RT|RRT|PT|OT|SW|SLP|PCT|MA|EMT|CRNA|PharmD)\.?\s+(?P<v>{NAME}(?:\s+[A-Z]\.)?(?:\s+{NAME}){{0,2}})", 0.85),
     ("PERSON", rf"(?P<v>{FULL_NAME}),?\s+(?:{CREDENTIALS})\b", 0.9),
     ("PERSON", rf"(?:[-—–]\s*)(?P<v>{NAME}(?:\s+[A-Z]\.)?)(?=,?\s+(?:{CREDENTIALS})\b)", 0.85),
-    (
-        "PERSON",
-        r"(?i:\b(?:patient|pt|name|caller|child|client|resident|member|guarantor|subscriber|insured)\s*:\s*)(?-i:(?P<v>[a-zß-ÿ][a-zß-ÿ'’\-]+(?:\s+[a-zß-ÿ][a-zß-ÿ'’\-]+){1,3}))",
-        0.8,
-    ),
-    (
-        "PERSON",
-        rf"(?i:\b(?:dear|sincerely|regards|cc|signed|e-signed|electronically\s+signed\s+by|dictated\s+by|transcribed\s+by|documented\s+by|reviewed\s+by|spoke\s+with|discussed\s+with|left\s+(?:a\s+)?message\s+for|message\s+from|called|seen\s+with|attn|attention|c/o|care\s+of)\b[:,]?\s+)(?-i:(?P<v>(?:[A-Z]\.\s*)?{NAME}(?:\s+[A-Z]\.)?(?:\s+{NAME}){{0,2}}))",
-        0.6,
-    ),
+    ("PERSON", r"(?i:\b(?:patient|pt|name|caller|child|client|resident|member|guarantor|subscriber|insured)\s*:\s*)(?-i:(?P<v>[a-zß-ÿ][a-zß-ÿ'’\-]+(?:\s+[a-zß-ÿ][a-zß-ÿ'’\-]+){1,3}))", 0.8),
+    ("PERSON", rf"(?i:\b(?:dear|sincerely|regards|cc|signed|e-signed|electronically\s+signed\s+by|dictated\s+by|transcribed\s+by|documented\s+by|reviewed\s+by|spoke\s+with|discussed\s+with|left\s+(?:a\s+)?message\s+for|message\s+from|called|seen\s+with|attn|attention|c/o|care\s+of)\b[:,]?\s+)(?-i:(?P<v>(?:[A-Z]\.\s*)?{NAME}(?:\s+[A-Z]\.)?(?:\s+{NAME}){{0,2}}))", 0.6),
     # Streets without a house number ("lives on Ocean Pkwy"), numbered streets and
     # post-directionals ("17021 108th Ave SE"), Spanish street types, rural routes.
-    (
-        "STREET_ADDRESS",
-        rf"(?i:\b(?:on|off|at|near|along|corner\s+of|lives\s+on)\s+)(?-i:(?P<v>(?:{NAME}\s+){{1,3}}(?:{STREET_SUFFIX})\b\.?))",
-        0.8,
-    ),
-    (
-        "STREET_ADDRESS",
-        rf"\b\d{{1,6}}[A-Z]?\s+(?:(?:NE|NW|SE|SW|[NSEW])\.?\s+)?(?:\d{{1,4}}(?:st|nd|rd|th)|{NAME})(?:\s+{NAME}){{0,3}}\s+{STREET_SUFFIX}\b\.?(?:\s+(?:NE|NW|SE|SW|N|S|E|W)\b)?(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Bldg|Building|Floor|Fl|Room|Rm|Lot|Space|#)\.?\s*[A-Z0-9\-]+)?",
-        0.85,
-    ),
-    (
-        "STREET_ADDRESS",
-        rf"\b\d{{1,6}}\s+(?:Calle|Avenida|Camino|Paseo|Via|Rue|Route|County\s+Road|State\s+Route|Rural\s+Route|RR|Highway|Hwy)\s+(?:{NAME}|\d{{1,4}})(?:\s+{NAME})?(?:,?\s*(?:Apt|Unit|Suite|#)\.?\s*[A-Z0-9\-]+)?",
-        0.85,
-    ),
-    (
-        "STREET_ADDRESS",
-        rf"\b(?:{NAME}\s+)?(?:Route|County\s+Road|State\s+Route|Rural\s+Route|Highway|Hwy)\s+\d{{1,4}}(?:,?\s+mile\s+marker\s+\d+)?",
-        0.75,
-    ),
+    ("STREET_ADDRESS", rf"(?i:\b(?:on|off|at|near|along|corner\s+of|lives\s+on)\s+)(?-i:(?P<v>(?:{NAME}\s+){{1,3}}(?:{STREET_SUFFIX})\b\.?))", 0.8),
+    ("STREET_ADDRESS", rf"\b\d{{1,6}}[A-Z]?\s+(?:(?:NE|NW|SE|SW|[NSEW])\.?\s+)?(?:\d{{1,4}}(?:st|nd|rd|th)|{NAME})(?:\s+{NAME}){{0,3}}\s+{STREET_SUFFIX}\b\.?(?:\s+(?:NE|NW|SE|SW|N|S|E|W)\b)?(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Bldg|Building|Floor|Fl|Room|Rm|Lot|Space|#)\.?\s*[A-Z0-9\-]+)?", 0.85),
+    ("STREET_ADDRESS", rf"\b\d{{1,6}}\s+(?:Calle|Avenida|Camino|Paseo|Via|Rue|Route|County\s+Road|State\s+Route|Rural\s+Route|RR|Highway|Hwy)\s+(?:{NAME}|\d{{1,4}})(?:\s+{NAME})?(?:,?\s*(?:Apt|Unit|Suite|#)\.?\s*[A-Z0-9\-]+)?", 0.85),
+    ("STREET_ADDRESS", rf"\b(?:{NAME}\s+)?(?:Route|County\s+Road|State\s+Route|Rural\s+Route|Highway|Hwy)\s+\d{{1,4}}(?:,?\s+mile\s+marker\s+\d+)?", 0.75),
     # Written in lower case (portal messages): "i live at 22 maple st".
-    (
-        "STREET_ADDRESS",
-        r"\b\d{1,6}\s+(?:[a-z][a-z'\-]+\s+){1,3}(?:street|st|avenue|ave|road|rd|drive|dr|lane|ln|boulevard|blvd|court|ct|way|place|pl|circle|cir|terrace|ter|parkway|pkwy|highway|hwy|trail|trl)\b\.?",
-        0.8,
-    ),
+    ("STREET_ADDRESS", r"\b\d{1,6}\s+(?:[a-z][a-z'\-]+\s+){1,3}(?:street|st|avenue|ave|road|rd|drive|dr|lane|ln|boulevard|blvd|court|ct|way|place|pl|circle|cir|terrace|ter|parkway|pkwy|highway|hwy|trail|trl)\b\.?", 0.8),
     # A house number and a street name before a unit or a "City, ST".
-    (
-        "STREET_ADDRESS",
-        rf"\b\d{{1,6}}\s+(?:{NAME}\s+){{0,2}}{NAME}(?=,?\s+(?:Apt|Apartment|Unit|Suite|Ste|#|{NAME}(?:\s+{NAME})?,\s*(?:{STATE})\b))",
-        0.8,
-    ),
+    ("STREET_ADDRESS", rf"\b\d{{1,6}}\s+(?:{NAME}\s+){{0,2}}{NAME}(?=,?\s+(?:Apt|Apartment|Unit|Suite|Ste|#|{NAME}(?:\s+{NAME})?,\s*(?:{STATE})\b))", 0.8),
     ("STREET_ADDRESS", r"(?i:\b(?:rr|rural\s+route|hc|star\s+route)\s*\d+\s*,?\s*box\s*\d+)", 0.85),
     # Towns and neighbourhoods by what is said of them.
-    (
-        "LOCATION",
-        rf"(?i:\b(?:town|city|village|township|borough|hamlet|county)\s+of\s+)(?-i:(?P<v>{NAME}(?:\s+{NAME}){{0,2}}))",
-        0.8,
-    ),
-    (
-        "LOCATION",
-        rf"\b(?P<v>{NAME}(?:\s+{NAME}){{0,2}})\s+(?i:neighbou?rhood|subdivision|area|district|village|township|trailer\s+park|apartments|estates|heights)\b",
-        0.6,
-    ),
-    (
-        "LOCATION",
-        rf"(?i:\b(?:grew\s+up|raised|staying|stays|works?|worked|commutes?|drives?|drove|relocating|moving|lived|settled)\s+(?:in|at|to|near|from)\s+)(?-i:(?P<v>{NAME}(?:\s+{NAME}){{0,2}}))",
-        0.6,
-    ),
+    ("LOCATION", rf"(?i:\b(?:town|city|village|township|borough|hamlet|county)\s+of\s+)(?-i:(?P<v>{NAME}(?:\s+{NAME}){{0,2}}))", 0.8),
+    ("LOCATION", rf"\b(?P<v>{NAME}(?:\s+{NAME}){{0,2}})\s+(?i:neighbou?rhood|subdivision|area|district|village|township|trailer\s+park|apartments|estates|heights)\b", 0.6),
+    ("LOCATION", rf"(?i:\b(?:grew\s+up|raised|staying|stays|works?|worked|commutes?|drives?|drove|relocating|moving|lived|settled)\s+(?:in|at|to|near|from)\s+)(?-i:(?P<v>{NAME}(?:\s+{NAME}){{0,2}}))", 0.6),
     # Compressed IPv6 ("2601:5c2:8402:1f0::3a", "fe80::1"): checked by the ipaddress module.
     ("IP_ADDRESS", IPV6, 0.85),
 ]
+# fmt: on
 
 
 def _luhn_npi(value: str) -> bool:

@@ -15,10 +15,23 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from sqlmodel import Session, select
 
-from medbento.audit.store import AuditStore, EventIn
+from medbento.audit.store import (
+    GENESIS,
+    AuditEvent,
+    AuditHead,
+    AuditStore,
+    EventIn,
+    EventQuery,
+    event_mac,
+)
 
 pytestmark = pytest.mark.integration
+COLUMNS = (
+    "seq, at, request_id, principal, role, action, route, status, outcome, latency_ms, "
+    "model_id, model_version, entity_counts, input_digest, output_digest"
+)
 
 
 def event(i: int = 0, **extra) -> EventIn:
@@ -67,7 +80,7 @@ def test_a_retried_write_records_each_event_once(store):
     assert store.append([first]) == [1]
     assert store.append([first, second]) == [1, 2]  # the retry, batched with a new event
     assert store.append([second, second]) == [2, 2]
-    assert sorted(e["request_id"] for e in store.events(limit=10)) == ["req-1", "req-2"]
+    assert sorted(e["request_id"] for e in store.events(EventQuery(limit=10))) == ["req-1", "req-2"]
     assert store.verify().ok and store.verify().events == 2
     # Two requests with one request id (a client may choose it) are still two events.
     assert store.append([event(1)]) == [3]
@@ -75,13 +88,7 @@ def test_a_retried_write_records_each_event_once(store):
 
 def test_receipts_go_with_the_events_they_name(store):
     store.append([event(i) for i in range(3)])
-    sql(
-        store,
-        "UPDATE audit_event SET at = at - INTERVAL '10 days' WHERE seq <= 2"
-        if store.engine.dialect.name == "postgresql"
-        else "UPDATE audit_event SET at = datetime(at, '-10 days') WHERE seq <= 2",
-    )
-    _reseal(store)
+    backdate(store, through_seq=2)
     assert store.purge(older_than_days=5) == 2
     with store.engine.begin() as conn:
         assert conn.execute(text("SELECT seq FROM audit_receipt")).scalars().all() == [3]
@@ -133,9 +140,8 @@ def test_an_event_inserted_with_a_copied_hash_is_caught(store):
     store.append([event(i) for i in range(3)])
     sql(
         store,
-        "INSERT INTO audit_event SELECT 4, at, request_id, principal, role, action, route, status, "
-        "outcome, latency_ms, model_id, model_version, entity_counts, input_digest, output_digest, "
-        "hash, hash FROM audit_event WHERE seq = 3",
+        f"INSERT INTO audit_event ({COLUMNS}, prev_hash, hash) "
+        f"SELECT 4, {COLUMNS.removeprefix('seq, ')}, hash, hash FROM audit_event WHERE seq = 3",
     )
     verdict = store.verify()
     assert not verdict.ok and verdict.seq == 4
@@ -143,14 +149,7 @@ def test_an_event_inserted_with_a_copied_hash_is_caught(store):
 
 def test_purge_leaves_a_checkpoint_that_verifies(store):
     store.append([event(i) for i in range(6)])
-    sql(
-        store,
-        "UPDATE audit_event SET at = at - INTERVAL '10 days' WHERE seq <= 4"
-        if store.engine.dialect.name == "postgresql"
-        else "UPDATE audit_event SET at = datetime(at, '-10 days') WHERE seq <= 4",
-    )
-    # Moving `at` is itself tampering: re-seal those rows as if they had been written then.
-    _reseal(store)
+    backdate(store, through_seq=4)
     assert store.purge(older_than_days=5) == 4
     verdict = store.verify()
     assert verdict.ok and verdict.events == 2 and verdict.first_seq == 5
@@ -164,13 +163,7 @@ def test_purge_goes_in_batches_each_with_its_checkpoint(store, monkeypatch):
 
     monkeypatch.setattr(medbento.audit.store, "PURGE_BATCH", 2)
     store.append([event(i) for i in range(7)])
-    sql(
-        store,
-        "UPDATE audit_event SET at = at - INTERVAL '10 days' WHERE seq <= 5"
-        if store.engine.dialect.name == "postgresql"
-        else "UPDATE audit_event SET at = datetime(at, '-10 days') WHERE seq <= 5",
-    )
-    _reseal(store)
+    backdate(store, through_seq=5)
     assert store.purge(older_than_days=5) == 5
     with store.engine.begin() as conn:
         checkpoints = conn.execute(text("SELECT seq FROM audit_checkpoint ORDER BY id")).all()
@@ -179,12 +172,15 @@ def test_purge_goes_in_batches_each_with_its_checkpoint(store, monkeypatch):
     assert verdict.ok and verdict.events == 2 and verdict.first_seq == 6
 
 
-def _reseal(store) -> None:
-    """Recompute every MAC in order (what a correct writer would have written)."""
-    from sqlmodel import Session, select
-
-    from medbento.audit.store import GENESIS, AuditEvent, AuditHead, event_mac
-
+def backdate(store, through_seq: int) -> None:
+    """Make events 1..through_seq ten days old. Moving `at` is itself tampering, so every MAC
+    is then recomputed in order, as if those rows had been written ten days ago."""
+    sql(
+        store,
+        f"UPDATE audit_event SET at = at - INTERVAL '10 days' WHERE seq <= {through_seq}"
+        if store.engine.dialect.name == "postgresql"
+        else f"UPDATE audit_event SET at = datetime(at, '-10 days') WHERE seq <= {through_seq}",
+    )
     with Session(store.engine) as session:
         prev = GENESIS
         for row in session.exec(select(AuditEvent).order_by(AuditEvent.seq)).all():

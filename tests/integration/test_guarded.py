@@ -13,7 +13,7 @@ import httpx
 import numpy as np
 import pytest
 
-from medbento.audit.store import AuditStore
+from medbento.audit.store import AuditStore, EventQuery
 from tests.conftest import DATA_DIR, KEY, serve
 
 pytestmark = pytest.mark.integration
@@ -44,7 +44,7 @@ def client(url: str, role: str = "researcher") -> httpx.Client:
 def audit_event(request_id: str) -> dict:
     (event,) = [
         e
-        for e in AuditStore(f"sqlite:///{DATA_DIR / 'audit.db'}").events(limit=1000)
+        for e in AuditStore(f"sqlite:///{DATA_DIR / 'audit.db'}").events(EventQuery(limit=1000))
         if e["request_id"] == request_id
     ]
     return event

@@ -17,7 +17,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 from starlette.testclient import TestClient
 
-from medbento.audit.store import AuditKey, AuditStore
+from medbento.audit.store import AuditKey, AuditStore, EventQuery
 from medbento.http.access import AccessControl
 from medbento.http.middleware import RequestContext
 from tests.conftest import KEY
@@ -65,7 +65,7 @@ def store(tmp_path):
 
 def events_of(store: AuditStore, response) -> list[dict]:
     request_id = response.headers["x-request-id"]
-    return [e for e in store.events(limit=100) if e["request_id"] == request_id]
+    return [e for e in store.events(EventQuery(limit=100)) if e["request_id"] == request_id]
 
 
 def post(client: TestClient, headers=None, **kwargs):
@@ -99,7 +99,7 @@ def test_a_path_outside_the_api_is_404_and_named_nowhere(store, access_log):
     caplog = access_log
     response = door(store).get("/patients/Harriet-Quimby", headers=BEARER["admin"])
     assert response.status_code == 404
-    assert store.events(limit=100) == []
+    assert store.events(EventQuery(limit=100)) == []
     assert "Quimby" not in caplog.text
 
 

@@ -26,11 +26,21 @@ class Service:
         return [item.upper() for item in items]
 
 
-async def started(coalescer, item_lists):
-    """Callers started together, once the first calls have gone out."""
+async def started(service, max_items, item_lists):
+    """A coalescer over `service`, and its callers started together, once the first calls
+    have gone out."""
+    coalescer = Coalescer(service, max_items)
     tasks = [asyncio.create_task(coalescer(items)) for items in item_lists]
     await asyncio.sleep(0.01)
-    return tasks
+    return coalescer, tasks
+
+
+def pairs(n: int) -> list[list[str]]:
+    return [[f"t{i}", f"u{i}"] for i in range(n)]
+
+
+def upper(item_lists: list[list[str]]) -> list[list[str]]:
+    return [[item.upper() for item in items] for items in item_lists]
 
 
 def test_a_lone_caller_is_sent_at_once_and_gets_its_results():
@@ -46,15 +56,13 @@ def test_a_lone_caller_is_sent_at_once_and_gets_its_results():
 def test_callers_arriving_while_calls_are_in_flight_leave_together():
     async def scenario():
         service = Service()
-        coalescer = Coalescer(service, 32)
-        callers = await started(coalescer, [[f"t{i}", f"u{i}"] for i in range(10)])
+        _, callers = await started(service, 32, pairs(10))
         # The first IN_FLIGHT callers went at once; the rest wait for a free slot.
-        assert service.calls == [["t0", "u0"], ["t1", "u1"]][:IN_FLIGHT]
+        assert service.calls == pairs(IN_FLIGHT)
         service.release.set()
-        results = await asyncio.gather(*callers)
-        assert results == [[f"T{i}", f"U{i}"] for i in range(10)]
+        assert await asyncio.gather(*callers) == upper(pairs(10))
         assert len(service.calls) == IN_FLIGHT + 1  # the eight waiting callers: one call
-        assert service.calls[-1] == [x for i in range(IN_FLIGHT, 10) for x in (f"t{i}", f"u{i}")]
+        assert service.calls[-1] == [x for pair in pairs(10)[IN_FLIGHT:] for x in pair]
 
     asyncio.run(scenario())
 
@@ -62,15 +70,12 @@ def test_callers_arriving_while_calls_are_in_flight_leave_together():
 def test_a_call_carries_at_most_max_items():
     async def scenario():
         service = Service()
-        coalescer = Coalescer(service, 5)
-        callers = await started(coalescer, [[f"t{i}", f"u{i}"] for i in range(12)])
+        _, callers = await started(service, 5, pairs(12))
         service.release.set()
-        results = await asyncio.gather(*callers)
-        assert results == [[f"T{i}", f"U{i}"] for i in range(12)]
+        assert await asyncio.gather(*callers) == upper(pairs(12))
         assert max(len(call) for call in service.calls) <= 5
-        assert sorted(x for call in service.calls for x in call) == sorted(
-            x for i in range(12) for x in (f"t{i}", f"u{i}")
-        )
+        sent = sorted(x for call in service.calls for x in call)
+        assert sent == sorted(x for pair in pairs(12) for x in pair)
 
     asyncio.run(scenario())
 
@@ -78,8 +83,7 @@ def test_a_call_carries_at_most_max_items():
 def test_a_failed_call_fails_every_caller_it_carried():
     async def scenario():
         service = Service(fail=True)
-        coalescer = Coalescer(service, 32)
-        callers = await started(coalescer, [[str(i)] for i in range(5)])
+        coalescer, callers = await started(service, 32, [[str(i)] for i in range(5)])
         service.release.set()
         outcomes = await asyncio.gather(*callers, return_exceptions=True)
         assert all(isinstance(o, ConnectionResetError) for o in outcomes)
@@ -93,8 +97,7 @@ def test_a_failed_call_fails_every_caller_it_carried():
 def test_a_caller_that_goes_away_does_not_disturb_the_others():
     async def scenario():
         service = Service()
-        coalescer = Coalescer(service, 32)
-        callers = await started(coalescer, [[str(i)] for i in range(6)])
+        _, callers = await started(service, 32, [[str(i)] for i in range(6)])
         callers[3].cancel()
         service.release.set()
         outcomes = await asyncio.gather(*callers, return_exceptions=True)
