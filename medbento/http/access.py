@@ -3,6 +3,7 @@
 On the entry service of a Bento (the one clients reach) every request passes here:
 - paths outside the public policy (a model service's internal APIs) answer 404;
 - the Bearer key names a principal and a role: none or unknown is 401, wrong role 403;
+- a body declared over the limit is 413 before it is read, a body not JSON 415;
 - the request's audit event is written before its response starts. If it cannot be written,
   the client gets 503 instead of the model's output (fail closed), so no answered request is
   ever missing from the trail;
@@ -26,6 +27,7 @@ from medbento.audit.store import AUDIT_BATCH, EventIn
 from medbento.audit.trail import TRAIL, Trail
 from medbento.http.entry import INTERNAL
 from medbento.http.errors import RAISED, REQUEST_ID, APIError
+from medbento.http.middleware import declared_body_refusal
 from medbento.infra import logs, remote
 from medbento.infra.auth import ANONYMOUS, IDENTITY, Identity, allowed_roles, keyring, route_of
 from medbento.infra.metrics import AUDIT_EVENTS
@@ -100,8 +102,12 @@ class AccessControl:
             return
         if roles is None or _is_preflight(scope):
             # Probes, and CORS preflights: browsers send those without credentials, and
-            # BentoML's CORS middleware answers them without reaching any model.
-            await self.app(scope, receive, send)
+            # BentoML's CORS middleware answers them without reaching any model. Neither is
+            # audited, and neither takes a body over the limit.
+            if (too_large := declared_body_refusal(scope)) is not None:
+                await _error(send, too_large)
+            else:
+                await self.app(scope, receive, send)
             return
 
         started = time.perf_counter()
@@ -121,6 +127,8 @@ class AccessControl:
                 refusal = APIError(401), {"www-authenticate": "Bearer"}
             elif identity.role not in roles:
                 refusal = APIError(403), None
+            elif (too_large := declared_body_refusal(scope)) is not None:
+                refusal = too_large, None
             elif not _json_or_no_body(scope):
                 refusal = APIError(415), None
             if refusal is not None:

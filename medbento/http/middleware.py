@@ -11,10 +11,12 @@ import asyncio
 import logging
 import traceback
 
+import bentoml
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from medbento.http import openapi as openapi_doc
+from medbento.http.entry import INTERNAL
 from medbento.http.errors import (
     RAISED,
     REQUEST_ID,
@@ -30,11 +32,23 @@ log = logging.getLogger("medbento.http")
 
 
 class RequestContext:
-    def __init__(self, app: ASGIApp) -> None:
+    """`entry` is for tests of the middleware alone: by default the body limit applies to an
+    entry service's clients, not to the calls between services (a coalesced call carries
+    many requests' texts) nor to a service's calls to itself."""
+
+    def __init__(self, app: ASGIApp, entry: bool | None = None) -> None:
         self.app = app
+        self.entry = entry
         settings = get_settings()
         self.timeout = settings.request_timeout_s
         self.max_body = settings.max_body_bytes
+
+    def _from_client(self) -> bool:
+        if INTERNAL.get():
+            return False
+        if self.entry is not None:
+            return self.entry
+        return bentoml.server_context.service_type == "entry_service"
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -94,14 +108,12 @@ class RequestContext:
             )
             await send({"type": "http.response.body", "body": body})
 
+        if self._from_client():
+            receive = _limit_body(receive, self.max_body, overflow)
         try:
-            length = headers.get("content-length")
-            if length is not None and (not length.isdigit() or int(length) > self.max_body):
-                await reply(413 if length.isdigit() else 400)
-                return
             deadline = asyncio.timeout(self.timeout)
             async with deadline:
-                await self.app(scope, _limit_body(receive, self.max_body, overflow), send_wrapper)
+                await self.app(scope, receive, send_wrapper)
         except TimeoutError:
             # Ours (the request ran out of time: 504) or raised inside, e.g. a dependency
             # probe that timed out (something behind us is not answering: 503).
@@ -137,8 +149,21 @@ class _BodyTooLarge(APIError):
         super().__init__(413)
 
 
+def declared_body_refusal(scope: Scope) -> APIError | None:
+    """A body declared larger than MEDBENTO_MAX_BODY_BYTES is refused before it is read; a
+    content-length that is not a number is a bad request. AccessControl refuses both, so that
+    they are audited and logged like any other refusal."""
+    length = Headers(scope=scope).get("content-length")
+    if length is None:
+        return None
+    if not length.isdigit():
+        return APIError(400)
+    return APIError(413) if int(length) > get_settings().max_body_bytes else None
+
+
 def _limit_body(receive: Receive, limit: int, overflow: dict[str, bool]) -> Receive:
-    """Count body bytes as they stream in: chunked uploads have no content-length to check."""
+    """Count body bytes as they stream in: chunked uploads have no content-length to check,
+    and a declared length may be a lie."""
     received = 0
 
     async def wrapped() -> Message:

@@ -20,6 +20,7 @@ from starlette.testclient import TestClient
 from medbento.audit.store import AuditKey, AuditStore, EventQuery
 from medbento.http.access import AccessControl
 from medbento.http.middleware import RequestContext
+from medbento.settings import get_settings
 from tests.conftest import KEY
 
 pytestmark = pytest.mark.unit
@@ -32,13 +33,14 @@ async def embeddings(request: Request):
     return JSONResponse({"read": len(body)})
 
 
-def door(store: AuditStore) -> TestClient:
-    async def write(events):
+def door(store: AuditStore, write=None) -> TestClient:
+    async def append(events):
         return await asyncio.to_thread(store.append, events)
 
+    write = write or append
     app = Starlette(routes=[Route("/v1/embeddings", embeddings, methods=["POST"])])
     return TestClient(
-        RequestContext(AccessControl(app, write_events=write, entry=True)),
+        RequestContext(AccessControl(app, write_events=write, entry=True), entry=True),
         raise_server_exceptions=False,
     )
 
@@ -110,6 +112,22 @@ def test_a_body_that_is_not_json_is_refused_and_audited(store):
     assert event["status"] == 415
 
 
+@pytest.mark.parametrize("chunked", [False, True], ids=["declared", "chunked"])
+def test_a_body_over_the_limit_is_refused_audited_and_logged(store, access_log, chunked):
+    caplog = access_log
+    body = b'{"input": "' + b"x" * get_settings().max_body_bytes + b'"}'
+    content = iter([body[i : i + 65536] for i in range(0, len(body), 65536)]) if chunked else body
+    response = post(door(store), BEARER["researcher"], content=content)
+    assert response.status_code == 413
+    assert orjson.loads(response.content)["error"]["code"] == "payload_too_large"
+    assert "read" not in response.text  # the handler never answered
+    (event,) = events_of(store, response)
+    assert event["status"] == 413
+    request_id = response.headers["x-request-id"]
+    lines = {id(r): r for r in caplog.records if getattr(r, "request_id", None) == request_id}
+    assert lines and {r.status for r in lines.values()} == {413}
+
+
 def refusing(store: AuditStore) -> AuditStore:
     """The store as a server started with another secret key meets it: every write refused."""
     with Session(store.engine) as session:
@@ -166,12 +184,7 @@ def test_an_audit_write_whose_answer_was_lost_is_retried_and_recorded_once(store
     async def write(events):
         return await remote.call_pure(lambda: write_then_lose_the_first_answer(events))
 
-    app = Starlette(routes=[Route("/v1/embeddings", embeddings, methods=["POST"])])
-    client = TestClient(
-        RequestContext(AccessControl(app, write_events=write, entry=True)),
-        raise_server_exceptions=False,
-    )
-    response = post(client, BEARER["researcher"])
+    response = post(door(store, write), BEARER["researcher"])
     assert response.status_code == 200 and lost  # answered, after one lost answer
     assert len(events_of(store, response)) == 1
     assert store.verify().ok

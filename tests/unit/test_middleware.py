@@ -42,7 +42,8 @@ app = RequestContext(
             Route("/api-error", api_error),
             Route("/framework-error", framework_error),
         ]
-    )
+    ),
+    entry=True,
 )
 client = TestClient(app, raise_server_exceptions=False)
 
@@ -62,10 +63,22 @@ def test_every_response_carries_a_request_id():
     assert kept.headers["x-request-id"] == "upstream-trace-42"
 
 
-def test_declared_oversize_body_is_refused_before_reading():
+def test_a_body_over_the_limit_is_refused_as_it_streams_whatever_it_declares():
+    # (A declared length over the limit is refused earlier, by AccessControl: test_access.py.)
     limit = get_settings().max_body_bytes
     response = client.post("/echo", content=b"x" * (limit + 1))
     assert response.status_code == 413 and error_of(response)["code"] == "payload_too_large"
+
+
+def test_calls_between_services_carry_more_than_a_client_may_send():
+    """A dependency (PHIGuard, AuditLog) receives coalesced calls: many requests' texts in one
+    body, each request within the limit. The limit is for clients, so those calls pass."""
+    limit = get_settings().max_body_bytes
+    dependency = TestClient(
+        RequestContext(Starlette(routes=[Route("/echo", echo, methods=["POST"])]), entry=False)
+    )
+    response = dependency.post("/echo", content=b"x" * (2 * limit))
+    assert response.status_code == 200 and response.json() == {"size": 2 * limit}
 
 
 def test_chunked_oversize_body_is_refused_while_streaming():
