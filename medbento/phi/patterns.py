@@ -353,6 +353,8 @@ PATTERNS: list[tuple[str, str, float]] = [
     ("URL", r"(?<![@\w.])(?:[a-z0-9\-]+\.)+(?:com|org|net|edu|gov|io|us|info|health|care|app|me)(?:/[^\s<>\"']*[^\s<>\"'.,;:)])?(?![\w@])", 0.8),
     ("IP_ADDRESS", r"\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b", 0.9),
     ("IP_ADDRESS", r"\b(?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}\b", 0.9),
+    # Compressed IPv6 ("2601:5c2:8402:1f0::3a", "fe80::1"): checked by the ipaddress module.
+    ("IP_ADDRESS", IPV6, 0.85),
     # Any other code introduced as an identifier.
     ("ID", labelled(r"id|identifier|ref(?:erence)?|case|ticket|record|code|badge|employee|specimen|accession|sample|barcode", label=r"\s*(?:number|no\.?|#)?\s*[:#]\s*"), 0.85),
     ("ID", r"(?<![\w&])#\s?(?P<v>(?=[A-Z\-]*\d)[A-Z0-9][A-Z0-9\-]{3,24})\b", 0.8),
@@ -425,8 +427,6 @@ PATTERNS: list[tuple[str, str, float]] = [
     ("LOCATION", rf"(?i:\b(?:town|city|village|township|borough|hamlet|county)\s+of\s+)(?-i:(?P<v>{NAME}(?:\s+{NAME}){{0,2}}))", 0.8),
     ("LOCATION", rf"\b(?P<v>{NAME}(?:\s+{NAME}){{0,2}})\s+(?i:neighbou?rhood|subdivision|area|district|village|township|trailer\s+park|apartments|estates|heights)\b", 0.6),
     ("LOCATION", rf"(?i:\b(?:grew\s+up|raised|staying|stays|works?|worked|commutes?|drives?|drove|relocating|moving|lived|settled)\s+(?:in|at|to|near|from)\s+)(?-i:(?P<v>{NAME}(?:\s+{NAME}){{0,2}}))", 0.6),
-    # Compressed IPv6 ("2601:5c2:8402:1f0::3a", "fe80::1"): checked by the ipaddress module.
-    ("IP_ADDRESS", IPV6, 0.85),
 ]
 # fmt: on
 
