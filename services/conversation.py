@@ -23,7 +23,7 @@ from medbento.audit import retention
 from medbento.audit.trail import Trail, trail
 from medbento.http import openai_routes
 from medbento.http.access import AccessControl
-from medbento.http.entry import Own, service_config
+from medbento.http.entry import Local, service_config
 from medbento.http.errors import APIError
 from medbento.http.middleware import RequestContext
 from medbento.http.schemas import (
@@ -172,12 +172,12 @@ class Conversation(GuardedEntry):
     @bentoml.api(route="/v1/chat/completions")
     async def chat_completions(self, request: ChatCompletionRequest, /) -> ChatCompletion:
         """OpenAI-compatible chat on server-side conversations, when this is the entry."""
-        generator = await Own(self.to_async).info()
+        generator = await Local(self).info()
         trail().model_id = "conversation"
         trail().model_version = ModelInfo.model_validate(generator).tag
         identity = current()
         return await chat_with_conversation(
-            request, Own(self.to_async), owner=identity.principal, reveal=identity.sees_phi
+            request, Local(self), owner=identity.principal, reveal=identity.sees_phi
         )
 
     async def _owned(self, conversation_id: str, owner: str):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import functools
 from pathlib import Path
 
@@ -12,9 +13,10 @@ from medbento import freeze_after_startup
 from medbento.audit.trail import trail
 from medbento.http import openai_routes
 from medbento.http.access import AccessControl
-from medbento.http.entry import Own, service_config
+from medbento.http.entry import Local, service_config
 from medbento.http.middleware import RequestContext
 from medbento.http.schemas import EmbeddingsRequest, EmbeddingsResponse, ModelInfo
+from medbento.infra.coalesce import Coalescer
 from medbento.infra.hardware import model_resources
 from medbento.phi.guard import RequestGuard
 from medbento.settings import get_settings
@@ -45,6 +47,16 @@ class Embedding(GuardedEntry):
             texts, batch_size=len(texts), normalize_embeddings=True, convert_to_numpy=True
         ).astype(np.float32, copy=False)
 
+    @functools.cached_property
+    def encode_here(self) -> Coalescer:
+        """The model in this process, for this Bento's own route: concurrent requests' texts
+        run as one batch (a Coalescer instead of BentoML's dispatcher, which only a call
+        through HTTP reaches), with no hop to itself."""
+        encode = Local(self).encode
+        return Coalescer(
+            lambda texts: asyncio.to_thread(encode, texts), settings.embed_max_batch_size
+        )
+
     @bentoml.api
     def info(self) -> ModelInfo:
         stored = self.model_ref
@@ -67,7 +79,7 @@ class Embedding(GuardedEntry):
         trail().model_id, trail().model_version = "embedding", str(self.model_ref.tag)
         return await openai_routes.embeddings(
             request,
-            encode=Own(self.to_async).encode,
+            encode=self.encode_here,
             guard=RequestGuard(self.analyze_phi),
             dimensions=self.dimensions,
             count_tokens=token_counter(Path(self.model_ref.path)),

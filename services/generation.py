@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import threading
 from collections import defaultdict
@@ -16,7 +17,7 @@ from medbento import freeze_after_startup
 from medbento.audit.trail import trail
 from medbento.http import openai_routes
 from medbento.http.access import AccessControl
-from medbento.http.entry import Own, service_config
+from medbento.http.entry import Local, service_config
 from medbento.http.middleware import RequestContext
 from medbento.http.schemas import (
     ChatCompletion,
@@ -25,6 +26,7 @@ from medbento.http.schemas import (
     GenerationResult,
     ModelInfo,
 )
+from medbento.infra.coalesce import Coalescer
 from medbento.infra.hardware import load_generator, model_resources
 from medbento.phi.guard import RequestGuard
 from medbento.settings import get_settings
@@ -134,12 +136,25 @@ class Generation(GuardedEntry):
         )
 
     async def generate_one(self, request: GenerationRequest) -> GenerationResult:
-        (result,) = await Own(self.to_async).generate([request])
+        (result,) = await self.generate_here([request])
         return GenerationResult.model_validate(result)
 
     async def stream_events(self, request: GenerationRequest):
-        async for event in ndjson_events(Own(self.to_async).stream(request)):
+        async for event in ndjson_events(Local(self).stream(request)):
             yield event
+
+    @functools.cached_property
+    def generate_here(self) -> Coalescer:
+        """The model in this process, for this Bento's own route: concurrent requests run as
+        one batch (a Coalescer instead of BentoML's dispatcher), with no hop to itself. One
+        batch at a time: two generate calls at once split the batch and compete for the same
+        cores (8 concurrent chats here: 434 tokens/s with two in flight, 603 with one)."""
+        generate = Local(self).generate
+        return Coalescer(
+            lambda requests: asyncio.to_thread(generate, requests),
+            settings.generate_max_batch_size,
+            in_flight=1,
+        )
 
     # --- model work (runs in BentoML's worker thread) ---------------------------------------
 

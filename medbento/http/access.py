@@ -8,8 +8,7 @@ On the entry service of a Bento (the one clients reach) every request passes her
   the client gets 503 instead of the model's output (fail closed), so no answered request is
   ever missing from the trail;
 - one JSON access-log line per request.
-Dependency services (reached only by an entry service) and a service's calls to its own APIs
-(marked with `internal()`) pass straight through.
+Dependency services (reached only by an entry service) pass straight through.
 """
 
 from __future__ import annotations
@@ -25,7 +24,6 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from medbento.audit.store import AUDIT_BATCH, EventIn
 from medbento.audit.trail import TRAIL, Trail
-from medbento.http.entry import INTERNAL
 from medbento.http.errors import RAISED, REQUEST_ID, APIError
 from medbento.http.middleware import declared_body_refusal
 from medbento.infra import logs, remote
@@ -82,7 +80,7 @@ class AccessControl:
         return bentoml.server_context.service_type == "entry_service"
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or INTERNAL.get() or not self._is_entry():
+        if scope["type"] != "http" or not self._is_entry():
             await self.app(scope, receive, send)
             return
         path = scope["path"]

@@ -1,11 +1,7 @@
 """What every entry service shares: BentoML's readiness and /metrics hooks, one Coalescer per
-dependency API, and the marking of a service's calls to its own APIs as internal."""
+dependency API, and calls to its own APIs in its own process."""
 
 from __future__ import annotations
-
-import contextlib
-import contextvars
-import inspect
 
 from medbento.infra.coalesce import Coalescer
 from medbento.infra.logs import ACCESS_LOG
@@ -13,53 +9,19 @@ from medbento.infra.metrics import resource_metrics
 from medbento.infra.redis_link import redis_link
 from medbento.settings import get_settings, http_config, tls_config
 
-# Set while a service calls its own APIs: the access control lets those calls through.
-INTERNAL: contextvars.ContextVar[bool] = contextvars.ContextVar("internal", default=False)
 
+class Local:
+    """A service's own APIs, called in its own process: `getattr(service, api).local`,
+    BentoML's public local caller. Inside a worker, `self.api` is BentoML's proxy over the
+    service's own ASGI app (an HTTP round trip through every middleware and the batching
+    dispatcher); a Bento whose entry is a model service reaches its model this way, with no
+    hop at all. Batched APIs are fronted by a Coalescer where they are used."""
 
-@contextlib.contextmanager
-def internal():
-    """Mark calls a service makes to its own APIs (through BentoML's in-process self-proxy)."""
-    token = INTERNAL.set(True)
-    try:
-        yield
-    finally:
-        INTERNAL.reset(token)
-
-
-class Own:
-    """A service's own APIs (BentoML's in-process self-proxy, `self.to_async`), every call
-    marked internal: the entry service's public routes reach its batchable APIs this way.
-
-    Why a mark is needed: when the worker starts, BentoML replaces `to_async` with a
-    RemoteProxy over the service's own ASGI app (_bentoml_impl/server/app.py), so a call to
-    oneself passes the whole middleware stack, access control included, and BentoML's
-    batching dispatcher. The mark (a context variable, which the in-process call keeps) lets
-    it through; an outside request can never carry it."""
-
-    def __init__(self, proxy) -> None:
-        self._proxy = proxy
+    def __init__(self, service: object) -> None:
+        self._service = service
 
     def __getattr__(self, name: str):
-        method = getattr(self._proxy, name)
-
-        def call(*args, **kwargs):
-            with internal():
-                result = method(*args, **kwargs)
-            return _iterate(result) if inspect.isasyncgen(result) else _await(result)
-
-        return call
-
-
-async def _await(awaitable):
-    with internal():
-        return await awaitable
-
-
-async def _iterate(generator):
-    with internal():
-        async for item in generator:
-            yield item
+        return getattr(self._service, name).local
 
 
 class EntryPoint:

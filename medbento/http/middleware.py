@@ -16,7 +16,6 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from medbento.http import openapi as openapi_doc
-from medbento.http.entry import INTERNAL
 from medbento.http.errors import (
     RAISED,
     REQUEST_ID,
@@ -34,7 +33,7 @@ log = logging.getLogger("medbento.http")
 class RequestContext:
     """`entry` is for tests of the middleware alone: by default the body limit applies to an
     entry service's clients, not to the calls between services (a coalesced call carries
-    many requests' texts) nor to a service's calls to itself."""
+    many requests' texts)."""
 
     def __init__(self, app: ASGIApp, entry: bool | None = None) -> None:
         self.app = app
@@ -44,8 +43,6 @@ class RequestContext:
         self.max_body = settings.max_body_bytes
 
     def _from_client(self) -> bool:
-        if INTERNAL.get():
-            return False
         if self.entry is not None:
             return self.entry
         return bentoml.server_context.service_type == "entry_service"

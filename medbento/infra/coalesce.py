@@ -22,9 +22,15 @@ IN_FLIGHT = 2
 
 
 class Coalescer(Generic[T, R]):
-    def __init__(self, call: Callable[[list[T]], Awaitable[Sequence[R]]], max_items: int) -> None:
+    def __init__(
+        self,
+        call: Callable[[list[T]], Awaitable[Sequence[R]]],
+        max_items: int,
+        in_flight: int = IN_FLIGHT,
+    ) -> None:
         self.call = call
         self.max_items = max_items
+        self.limit = in_flight
         self.waiting: collections.deque[tuple[list[T], asyncio.Future]] = collections.deque()
         self.in_flight = 0
         self.tasks: set[asyncio.Task] = set()  # the loop keeps only weak references to tasks
@@ -39,7 +45,7 @@ class Coalescer(Generic[T, R]):
         return await future
 
     def _send_waiting(self) -> None:
-        while self.waiting and self.in_flight < IN_FLIGHT:
+        while self.waiting and self.in_flight < self.limit:
             batch = [self.waiting.popleft()]
             size = len(batch[0][0])
             while self.waiting and size + len(self.waiting[0][0]) <= self.max_items:

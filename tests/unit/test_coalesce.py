@@ -26,10 +26,10 @@ class Service:
         return [item.upper() for item in items]
 
 
-async def started(service, max_items, item_lists):
+async def started(service, max_items, item_lists, in_flight=IN_FLIGHT):
     """A coalescer over `service`, and its callers started together, once the first calls
     have gone out."""
-    coalescer = Coalescer(service, max_items)
+    coalescer = Coalescer(service, max_items, in_flight)
     tasks = [asyncio.create_task(coalescer(items)) for items in item_lists]
     await asyncio.sleep(0.01)
     return coalescer, tasks
@@ -114,5 +114,17 @@ def test_with_batching_off_every_caller_makes_its_own_call():
         coalescer = Coalescer(service, 1)
         await asyncio.gather(*(coalescer([str(i)]) for i in range(4)))
         assert sorted(service.calls) == [["0"], ["1"], ["2"], ["3"]]
+
+    asyncio.run(scenario())
+
+
+def test_with_one_call_in_flight_every_later_caller_leaves_with_the_next_call():
+    async def scenario():
+        service = Service()
+        _, callers = await started(service, 32, pairs(6), in_flight=1)
+        assert service.calls == pairs(1)  # the first went at once, alone
+        service.release.set()
+        assert await asyncio.gather(*callers) == upper(pairs(6))
+        assert service.calls == [pairs(1)[0], [x for pair in pairs(6)[1:] for x in pair]]
 
     asyncio.run(scenario())
