@@ -88,12 +88,54 @@ def sweep(url: str, path: str, token, model: str, tag: str, quick: bool) -> dict
 
 
 @contextlib.contextmanager
-def gateway(env: dict[str, str]):
-    server = serve("services.gateway:Gateway", env)
+def served(target: str, env: dict[str, str]):
+    server = serve(target, env)
     try:
         yield server
     finally:
         server.stop()
+
+
+def gateway(env: dict[str, str]):
+    return served("services.gateway:Gateway", env)
+
+
+# The Bentos a user can deploy besides the gateway (bentos/*.yaml), each served from its entry
+# service as `bentoml serve` of the built Bento would.
+MODEL_BENTOS = {
+    "embedding": "services.embedding:Embedding",
+    "generation": "services.generation:Generation",
+    "conversation": "services.conversation:Conversation",
+}
+
+
+def each_bento(quick: bool) -> dict:
+    """Every model Bento alone, guard off (the gateway's figures show the guard's cost): the
+    embedding Bento's lone client, 64 clients and requests of 32 texts; the generation and
+    conversation Bentos' chat completions, batched and one at a time."""
+    token, route, out = KEY["researcher"], "/v1/embeddings", {}
+    off = {"MEDBENTO_PHI_POLICY": "off"}
+    with served(MODEL_BENTOS["embedding"], off) as server:
+        progress("embedding Bento, guard off: lone client, 64 clients, 32 texts a request")
+        warm(server.url, route, token, "embedding")
+        lone = load.run(server.url, route, embedding_bodies(LONE, "bento-lone"), 1, token)
+        busy = load.run(
+            server.url, route, embedding_bodies(requests_at(64, quick), "bento-64"), 64, token
+        )
+        texts = load.unique_texts(32 * 64, "bento-32")
+        bodies = [{"model": "embedding", "input": texts[i : i + 32]} for i in range(0, 2048, 32)]
+        multi = load.run(server.url, route, bodies, 8, token)
+        out["embedding"] = {"lone": lone, "64 clients": busy, "32 texts, 8 clients": multi}
+        progress(
+            f"  lone {lone.median * 1000:.1f} ms; 64 clients {busy.throughput:.1f} req/s; "
+            f"32 texts a request: {32 * multi.throughput:.0f} texts/s; "
+            f"errors {lone.errors + busy.errors + multi.errors}"
+        )
+    for name in ("generation", "conversation"):
+        with served(MODEL_BENTOS[name], off) as server:
+            progress(f"{name} Bento, guard off: chat completions, batched and one at a time")
+            out[name] = generation(server.url, token, model=name)
+    return out
 
 
 def warm(url: str, path: str, token, model: str) -> None:
@@ -104,11 +146,11 @@ def generation_prompt(tag: str, i: int) -> str:
     return f"{tag} {i}: summarise the plan for a patient with chest pain for {i % 9 + 1} days"
 
 
-def generation(url: str, token: str) -> dict:
+def generation(url: str, token: str, model: str = "generation") -> dict:
     def bodies(tag: str, n: int, stream: bool = False) -> list[dict]:
         return [
             {
-                "model": "generation",
+                "model": model,
                 "messages": [{"role": "user", "content": generation_prompt(tag, i)}],
                 "max_tokens": GENERATION_TOKENS,
                 "temperature": 0,
@@ -271,6 +313,7 @@ def main() -> None:
             server.url, route, embedding_bodies(requests_at(32, args.quick), "unbatched"), 32, token
         )
     progress(f"  {unbatched.throughput:.1f} req/s, errors {unbatched.errors}")
+    bentos = each_bento(args.quick)
 
     peer_points = None
     if args.skip_peer or not peer.available():
@@ -287,10 +330,36 @@ def main() -> None:
             peer_points = sweep(url, "/embeddings", None, peer.SERVED_NAME, "peer", args.quick)
         out["peer"] = {"name": "infinity-emb", "version": peer.version()}
 
-    report(out, reference, served, unbatched, peer_points, curves)
+    report(out, reference, served, unbatched, peer_points, curves, bentos)
 
 
-def report(out, reference, served, unbatched, peer_points, curves) -> None:
+def bento_rows(bentos: dict, reference: dict) -> list[tuple]:
+    e = bentos["embedding"]
+    rows = [
+        ("embedding Bento, guard off, 64 clients", f"{e['64 clients'].throughput:.0f} req/s",
+         f"in-process model: {reference['model_limit']:.0f} texts/s",
+         e["64 clients"].throughput / reference["model_limit"], ">= 0.85"),
+        ("embedding Bento, guard off, 8 clients x 32 texts", f"{32 * e['32 texts, 8 clients'].throughput:.0f} texts/s",
+         f"in-process model: {reference['model_limit']:.0f} texts/s",
+         32 * e["32 texts, 8 clients"].throughput / reference["model_limit"], ""),
+        ("embedding Bento, lone client median, guard off", f"{e['lone'].median * 1000:.1f} ms",
+         f"in-process model, one text: {reference['model_single_ms']:.1f} ms",
+         e["lone"].median * 1000 / reference["model_single_ms"], "<= 1.5x"),
+    ]  # fmt: skip
+    for name in ("generation", "conversation"):
+        g = bentos[name]
+        batched = g["batched"].tokens / g["batched"].seconds
+        sequential = g["sequential"].tokens / g["sequential"].seconds
+        firsts = sorted(g["streamed"].first_token) or [float("nan")]
+        ttft = firsts[len(firsts) // 2] * 1000
+        rows.append(
+            (f"{name} Bento, guard off, {GENERATION_CLIENTS} concurrent chats", f"{batched:.0f} tokens/s",
+             f"one at a time: {sequential:.0f} tokens/s; first token {ttft:.0f} ms", batched / sequential, ">= 2x")
+        )  # fmt: skip
+    return rows
+
+
+def report(out, reference, served, unbatched, peer_points, curves, bentos) -> None:
     on, off = served["guard on"], served["guard off"]
     on64, off64, off32 = on["points"][64], off["points"][64], off["points"][32]
     out["served"] = {
@@ -347,7 +416,13 @@ def report(out, reference, served, unbatched, peer_points, curves) -> None:
             ("generation, time to first token (streaming, lone client)",
              f"{g['streamed'].get('ttft_ms', float('nan')):.0f} ms", f"whole answer: {g['streamed']['p50_ms']:.0f} ms", None, "")
         )  # fmt: skip
+    rows += bento_rows(bentos, reference)
+    out["bentos"] = {
+        name: {point: figures(r) | {"tokens": r.tokens} for point, r in points.items()}
+        for name, points in bentos.items()
+    }
     errors = sum(r.errors for s in served.values() for r in [s["lone"], *s["points"].values()])
+    errors += sum(r.errors for points in bentos.values() for r in points.values())
     rows.append(("errors, all medbento runs", str(errors + unbatched.errors), "", None, "0"))
     out["rows"] = [
         {"figure": f, "measured": m, "reference": r, "ratio": q, "target": t}
