@@ -72,7 +72,9 @@ class Sessions:
 
 class SQLSessions(Sessions):
     def __init__(self, url: str) -> None:
-        self.engine = sql_engine(url)
+        # A turn's write reads first (the conversation's row): on SQLite the write lock is
+        # taken at BEGIN, or two concurrent chats deadlock and one fails ("database is locked").
+        self.engine = sql_engine(url, immediate=True)
         SQLModel.metadata.create_all(
             self.engine, tables=[ConversationRow.__table__, TurnRow.__table__]
         )

@@ -99,3 +99,28 @@ def test_redis_conversations_expire_after_the_ttl(fresh_redis):
     client = redis.Redis.from_url(fresh_redis)
     for key in client.keys(f"medbento:conversation:{conversation_id}*"):
         assert 2 * 86400 - 60 < client.ttl(key) <= 2 * 86400
+
+
+def test_concurrent_conversations_are_all_stored(store):
+    """Eight chats at once, each creating, extending (which re-seals the mapping: a read, then
+    a write) and answering. On SQLite two such writers once deadlocked upgrading their read
+    locks, and one failed at once with "database is locked" (found by the bench's 8
+    concurrent chats on the conversation Bento)."""
+
+    async def chat(i: int) -> str:
+        conversation_id = await store.create(f"owner-{i}", [], sealed="sealed-0")
+        for turn in range(3):
+            await store.append(
+                conversation_id, [Turn(role="user", content=f"q{turn}")], sealed=f"sealed-{turn}"
+            )
+            await store.append(conversation_id, [Turn(role="assistant", content=f"a{turn}")])
+        return conversation_id
+
+    async def scenario():
+        ids = await asyncio.gather(*(chat(i) for i in range(8)))
+        for conversation_id in ids:
+            got = await store.get(conversation_id)
+            assert [t.content for t in got.turns] == ["q0", "a0", "q1", "a1", "q2", "a2"]
+            assert got.sealed_mapping == "sealed-2"
+
+    asyncio.run(scenario())
