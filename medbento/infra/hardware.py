@@ -6,6 +6,8 @@ import functools
 from pathlib import Path
 from typing import Any
 
+from medbento.infra import attention
+
 
 @functools.cache
 def gpu_count() -> int:
@@ -77,6 +79,8 @@ def load_generator(path: Path, *, quantization: str, runtime: str) -> tuple[Any,
     model = AutoModelForCausalLM.from_pretrained(path, **options)
     if "device_map" not in options:
         model.to(device)
+    if model.config._attn_implementation == "sdpa":  # same attention, cheaper padded masks
+        model.set_attn_implementation(attention.register())
     model.eval()
     return model, _tokenizer(path), device
 
