@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import threading
 import time
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -24,13 +23,44 @@ class Outcome:
     has_output: bool = False  # the body carries embeddings
 
 
+# Ordinary words: a number spelled with them stays in the text after de-identification.
+SPELLING = [
+    "cough",
+    "fever",
+    "nausea",
+    "rash",
+    "fatigue",
+    "wheeze",
+    "edema",
+    "pallor",
+    "tremor",
+    "itching",
+    "chills",
+    "sweating",
+    "cramps",
+    "bloating",
+    "hoarseness",
+    "stiffness",
+]
+
+
+def spelled(number: int) -> str:
+    digits = []
+    while True:
+        number, digit = divmod(number, len(SPELLING))
+        digits.append(SPELLING[digit])
+        if not number:
+            return " ".join(digits)
+
+
 def note(client: int, visit: int) -> dict:
-    """A unique text full of PHI-like values (a cache never answers it)."""
+    """A text full of PHI-like values, unique even once they are replaced (the guard replaces
+    every value here, a random hex id too), so no response cache answers it."""
     return {
         "input": (
             f"Patient Harriet Quimby (MRN {40_000_000 + client * 100_000 + visit}), "
             f"phone 617-555-{visit % 10_000:04d}, seen on 03/14/2024 for chest pain; "
-            f"note {uuid.uuid4().hex}"
+            f"also reports {spelled(client * 1_000_000 + visit)}"
         )
     }
 
