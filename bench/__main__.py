@@ -31,11 +31,11 @@ from bench.environment import KEY, serve
 from tests.servers import free_port
 
 from . import chart, limits, load, peer, profile
+from .load import GENERATION_CLIENTS, GENERATION_PROMPTS, GENERATION_TOKENS
 
 RESULTS = Path(__file__).resolve().parent / "results"
 CONCURRENCY = (1, 2, 4, 8, 16, 32, 64)
 LONE = 100
-GENERATION_CLIENTS, GENERATION_PROMPTS, GENERATION_TOKENS = 8, 64, 32
 
 
 # The servers' own logs (a JSON line per request) go to a file, not between the progress lines:
@@ -142,16 +142,12 @@ def warm(url: str, path: str, token, model: str) -> None:
     load.run(url, path, embedding_bodies(256, "warmup", model), 32, token)
 
 
-def generation_prompt(tag: str, i: int) -> str:
-    return f"{tag} {i}: summarise the plan for a patient with chest pain for {i % 9 + 1} days"
-
-
 def generation(url: str, token: str, model: str = "generation") -> dict:
     def bodies(tag: str, n: int, stream: bool = False) -> list[dict]:
         return [
             {
                 "model": model,
-                "messages": [{"role": "user", "content": generation_prompt(tag, i)}],
+                "messages": [{"role": "user", "content": load.generation_prompt(tag, i)}],
                 "max_tokens": GENERATION_TOKENS,
                 "temperature": 0,
                 "stream": stream,
@@ -238,7 +234,7 @@ def main() -> None:
         f"{reference['guard_limit']:.0f} texts/s at batch {reference['guard_batch']}"
     )
     progress("in-process generator: one prompt at a time and batched")
-    prompts = [generation_prompt("reference", i) for i in range(GENERATION_PROMPTS)]
+    prompts = [load.generation_prompt("reference", i) for i in range(GENERATION_PROMPTS)]
     reference["generation"] = limits.generation_batching(
         prompts, GENERATION_TOKENS, GENERATION_CLIENTS
     )

@@ -81,16 +81,25 @@ def pipelines() -> tuple[Pipeline, Pipeline]:
     return Pipeline("model", encode), Pipeline("guard + model", guarded)
 
 
-def generation_batching(prompts: list[str], max_new_tokens: int, batch: int) -> dict:
+def generation_batching(
+    prompts: list[str],
+    max_new_tokens: int,
+    batch: int,
+    model_dir: Path | None = None,
+    quantization: str = "none",
+) -> dict:
     """The generator in-process: completion tokens per second for the prompts one at a time
-    and in batches of `batch` (left-padded, greedy): the most served batching could gain."""
-    import bentoml
+    and in batches of `batch` (left-padded, greedy): the most served batching could gain. The
+    model is the store's demo generator unless `model_dir` names one (bench/gpu.py)."""
     import torch
 
     from medbento.infra.hardware import load_generator
 
-    model_dir = bentoml.models.get("clinical-generator:latest").path
-    model, tokenizer, _ = load_generator(Path(model_dir), quantization="none", runtime="torch")
+    if model_dir is None:
+        import bentoml
+
+        model_dir = Path(bentoml.models.get("clinical-generator:latest").path)
+    model, tokenizer, device = load_generator(model_dir, quantization=quantization, runtime="torch")
     tokenizer.padding_side = "left"
     texts = [
         tokenizer.apply_chat_template(
@@ -104,7 +113,7 @@ def generation_batching(prompts: list[str], max_new_tokens: int, batch: int) -> 
         for i in range(0, len(texts), size):
             inputs = tokenizer(
                 texts[i : i + size], return_tensors="pt", padding=True, return_token_type_ids=False
-            )
+            ).to(device)
             with torch.inference_mode():
                 output = model.generate(
                     **inputs,

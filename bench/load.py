@@ -48,6 +48,14 @@ def unique_texts(n: int, tag: str) -> list[str]:
     return texts
 
 
+# Chat completions: concurrent chats, prompts, completion tokens each (`make bench`, bench/gpu.py).
+GENERATION_CLIENTS, GENERATION_PROMPTS, GENERATION_TOKENS = 8, 64, 32
+
+
+def generation_prompt(tag: str, i: int) -> str:
+    return f"{tag} {i}: summarise the plan for a patient with chest pain for {i % 9 + 1} days"
+
+
 async def _one(http, path, body, stream, result: Result) -> None:
     started = time.perf_counter()
     status = 0
