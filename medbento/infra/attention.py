@@ -36,15 +36,9 @@ def padded_causal_mask(
 
     if mask_function is not causal_mask_function:
         return sdpa_mask(
-            batch_size=batch_size,
-            cache_position=cache_position,
-            kv_length=kv_length,
-            kv_offset=kv_offset,
-            mask_function=mask_function,
-            attention_mask=attention_mask,
-            allow_is_causal_skip=allow_is_causal_skip,
-            **kwargs,
-        )
+            batch_size, cache_position, kv_length, kv_offset, mask_function, attention_mask,
+            allow_is_causal_skip=allow_is_causal_skip, **kwargs,
+        )  # fmt: skip
     padding = None
     if attention_mask is not None:
         padding = attention_mask.to(torch.bool)
