@@ -32,8 +32,12 @@ $(STAMP): $(BIN)/python pyproject.toml requirements.txt
 models: $(STAMP)
 	$(BIN)/medbento models import
 
+# jemalloc in the workers where the host has it (Debian: libjemalloc2): with glibc's malloc
+# the Embedding worker's memory kept climbing under load (README, "Tests").
+JEMALLOC := $(firstword $(wildcard /usr/lib/*-linux-gnu/libjemalloc.so.2))
+
 serve: models
-	BENTOML_CONFIG=configuration.yaml $(BIN)/bentoml serve . --port $(PORT)
+	$(if $(JEMALLOC),LD_PRELOAD=$${LD_PRELOAD:-$(JEMALLOC)}) BENTOML_CONFIG=configuration.yaml $(BIN)/bentoml serve . --port $(PORT)
 
 test: models
 	$(BIN)/ruff check .

@@ -1,6 +1,6 @@
 """medbento's library: what the BentoML services in services/ share, grouped by concern (http,
 phi, audit, infra). Importing it first gives a served worker its own metrics directory, lets
-idle OpenMP threads sleep, and gives the workers a server starts fewer malloc arenas."""
+idle OpenMP threads sleep, and gives the workers a server starts two malloc arenas."""
 
 import os
 import shutil
@@ -13,24 +13,13 @@ from pathlib import Path
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 
-def _allocator_for_workers() -> None:
-    """The allocator of the worker processes a server starts (they inherit this environment;
-    the dynamic loader and glibc read it when a process starts). At 32 clients on two cores,
-    over 30,000 requests, the Embedding worker's resident memory climbed 175 MiB with glibc's
-    malloc and was still climbing, 68-140 MiB with MALLOC_ARENA_MAX=2 (two runs; one climbed
-    after 10,000 requests), and not at all with jemalloc (README, "Tests"). jemalloc where the
-    host has it (Debian: libjemalloc2), otherwise glibc with two arenas; an operator's own
-    LD_PRELOAD or MALLOC_ARENA_MAX wins."""
-    os.environ.setdefault("MALLOC_ARENA_MAX", "2")
-    if "LD_PRELOAD" in os.environ:
-        return
-    import glob
-
-    if found := sorted(glob.glob("/usr/lib/*-linux-gnu/libjemalloc.so.2")):
-        os.environ["LD_PRELOAD"] = found[0]
-
-
-_allocator_for_workers()
+# For the worker processes a server starts (they inherit this environment, and glibc reads it
+# when a process starts): two malloc arenas. At 32 clients over 30,000 requests the Embedding
+# worker's resident memory climbed 175 MiB with glibc's default arenas and was still climbing,
+# 68-140 MiB with two (in steps, one after 10,000 requests), and not at all with jemalloc,
+# which `make serve` and the tests' launcher preload where the host has it (README, "Tests").
+# jemalloc is not set here: LD_PRELOAD would reach every program this process starts.
+os.environ.setdefault("MALLOC_ARENA_MAX", "2")
 
 
 def _metrics_dir_of_this_server() -> None:

@@ -6,6 +6,7 @@ module changes nothing in the environment."""
 from __future__ import annotations
 
 import contextlib
+import glob
 import json
 import os
 import signal
@@ -54,12 +55,20 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def allocator() -> dict[str, str]:
+    """jemalloc preloaded in the server's workers where the host has it, as `make serve` does
+    (README, "Tests": with glibc's malloc the Embedding worker's memory kept climbing)."""
+    found = sorted(glob.glob("/usr/lib/*-linux-gnu/libjemalloc.so.2"))
+    return {"LD_PRELOAD": found[0]} if found and "LD_PRELOAD" not in os.environ else {}
+
+
 def serve(target: str, env: dict[str, str] | None = None, token: str | None = None):
     """Start `bentoml serve` of a service (or built Bento) with extra environment; wait until
     it answers (`token`: a key its access control accepts)."""
     import bentoml
 
     saved = dict(os.environ)
+    os.environ.update(allocator())
     os.environ.update(env or {})
     try:
         server = bentoml.serve(target, port=free_port(), host="127.0.0.1")

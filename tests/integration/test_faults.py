@@ -25,7 +25,7 @@ pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 SOAK_SECONDS = float(os.environ.get("SOAK_SECONDS", "180"))  # not MEDBENTO_*: conftest clears those
 # Resident memory of all the Bento's processes together at 32 clients on two cores (README,
-# "Tests"). With jemalloc, which medbento preloads in the workers: +72 MiB over the first
+# "Tests"). With jemalloc, which the tests' launcher preloads in the workers: +72 MiB over the first
 # 10,000 requests (most of it the Gateway, +61, with every allocator), then +4 over the next
 # 20,000. With glibc's malloc: +192, then +58 and still climbing in the Embedding worker.
 SETTLE_REQUESTS = 10_000
@@ -43,8 +43,8 @@ def bento_processes(server) -> list[psutil.Process]:
 
 
 def assert_allocator(processes: list[psutil.Process]) -> None:
-    """The workers run with the allocator medbento gives them (medbento/__init__.py): jemalloc
-    loaded where this host has it, glibc with two arenas otherwise."""
+    """The workers run with the allocator they are given: jemalloc loaded where this host has
+    it (tests/servers.py, as `make serve`), and two arenas for glibc (medbento/__init__.py)."""
     jemalloc = glob.glob("/usr/lib/*-linux-gnu/libjemalloc.so.2")
     for process in processes:
         assert process.environ().get("MALLOC_ARENA_MAX") == "2"
