@@ -109,19 +109,19 @@ MODEL_BENTOS = {
 }
 
 
-def each_bento(quick: bool) -> dict:
+def each_bento(quick: bool) -> tuple[dict, dict]:
     """Every model Bento alone, guard off (the gateway's figures show the guard's cost): the
     embedding Bento's lone client, 64 clients and requests of 32 texts; the generation and
-    conversation Bentos' chat completions, batched and one at a time."""
+    conversation Bentos' chat completions, batched and one at a time. Also the embedding
+    Bento's points from 1 to 64 clients, for the chart."""
     token, route, out = KEY["researcher"], "/v1/embeddings", {}
     off = {"MEDBENTO_PHI_POLICY": "off"}
     with served(MODEL_BENTOS["embedding"], off) as server:
         progress("embedding Bento, guard off: lone client, 64 clients, 32 texts a request")
         warm(server.url, route, token, "embedding")
         lone = load.run(server.url, route, embedding_bodies(LONE, "bento-lone"), 1, token)
-        busy = load.run(
-            server.url, route, embedding_bodies(requests_at(64, quick), "bento-64"), 64, token
-        )
+        curve = sweep(server.url, route, token, "embedding", "bento", quick)
+        busy = curve[64]
         texts = load.unique_texts(32 * 64, "bento-32")
         bodies = [{"model": "embedding", "input": texts[i : i + 32]} for i in range(0, 2048, 32)]
         multi = load.run(server.url, route, bodies, 8, token)
@@ -135,7 +135,7 @@ def each_bento(quick: bool) -> dict:
         with served(MODEL_BENTOS[name], off) as server:
             progress(f"{name} Bento, guard off: chat completions, batched and one at a time")
             out[name] = generation(server.url, token, model=name)
-    return out
+    return out, curve
 
 
 def warm(url: str, path: str, token, model: str) -> None:
@@ -309,7 +309,10 @@ def main() -> None:
             server.url, route, embedding_bodies(requests_at(32, args.quick), "unbatched"), 32, token
         )
     progress(f"  {unbatched.throughput:.1f} req/s, errors {unbatched.errors}")
-    bentos = each_bento(args.quick)
+    bentos, bento_curve = each_bento(args.quick)
+    curves["embedding Bento, guard off"] = {
+        c: (r.throughput, r.percentile(0.99)) for c, r in bento_curve.items()
+    }
 
     peer_points = None
     if args.skip_peer or not peer.available():
@@ -456,8 +459,30 @@ def report(out, reference, served, unbatched, peer_points, curves, bentos) -> No
         f"{env['device']}, commit {env['commit']}",
         RESULTS / "embeddings.png",
     )
+    chart.bars(
+        generation_rates(out, reference, bentos),
+        f"chat completions: {GENERATION_CLIENTS} concurrent chats against one at a time - "
+        f"{env['cpus']} CPUs, {env['device']}, commit {env['commit']}",
+        RESULTS / "generation.png",
+    )
     (RESULTS / "latest.json").write_text(json.dumps(out, indent=1) + "\n")
-    progress(f"wrote {RESULTS / 'latest.json'} and {RESULTS / 'embeddings.png'}")
+    progress(f"wrote {RESULTS / 'latest.json'}, {RESULTS / 'embeddings.png'} and generation.png")
+
+
+def generation_rates(out: dict, reference: dict, bentos: dict) -> dict[str, tuple[float, float]]:
+    """(batched, one at a time) completion tokens per second for each way of serving."""
+    rates = {"in-process": tuple(reference["generation"][k] for k in ("batched", "one_at_a_time"))}
+    if "generation" in out:
+        g = out["generation"]
+        rates["gateway"] = tuple(
+            g[k]["tokens"] * g[k]["rps"] / g[k]["requests"] for k in ("batched", "sequential")
+        )
+    for name in ("generation", "conversation"):
+        g = bentos[name]
+        rates[f"{name} Bento"] = tuple(
+            g[k].tokens / g[k].seconds for k in ("batched", "sequential")
+        )
+    return rates
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""Throughput and p99 latency against concurrency, one line per system, as a PNG."""
+"""The bench's charts as PNGs: embeddings (throughput and p99 latency against concurrency, one
+line per system) and chat completions (tokens per second, batched and one at a time)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,33 @@ def draw(curves: dict[str, dict[int, tuple[float, float]]], title: str, path: Pa
     p99.set_ylabel("p99 latency (ms)")
     p99.set_yscale("log")
     rate.legend(fontsize=8)
+    figure.suptitle(title, fontsize=10)
+    figure.tight_layout()
+    figure.savefig(path, dpi=110)
+    plt.close(figure)
+
+
+def bars(rates: dict[str, tuple[float, float]], title: str, path: Path) -> None:
+    """rates: system -> (tokens/s for concurrent chats batched, tokens/s one at a time)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    figure, axis = plt.subplots(figsize=(8, 3.8))
+    names = list(rates)
+    width = 0.38
+    for offset, (label, index) in enumerate((("concurrent chats", 0), ("one at a time", 1))):
+        values = [rates[n][index] for n in names]
+        positions = [i + (offset - 0.5) * width for i in range(len(names))]
+        axis.bar(positions, values, width, label=label)
+    for i, name in enumerate(names):
+        batched, sequential = rates[name]
+        axis.annotate(f"{batched / sequential:.1f}x", (i, batched), ha="center", va="bottom")
+    axis.set_xticks(range(len(names)), names)
+    axis.set_ylabel("completion tokens per second")
+    axis.grid(alpha=0.3, axis="y")
+    axis.legend(fontsize=8)
     figure.suptitle(title, fontsize=10)
     figure.tight_layout()
     figure.savefig(path, dpi=110)
