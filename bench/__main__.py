@@ -182,7 +182,8 @@ def commit() -> str:
     def git(*args: str) -> str:
         return subprocess.run(["git", *args], capture_output=True, text=True, check=False).stdout
 
-    dirty = git("status", "--porcelain", "--", "services", "bench", "configuration.yaml").strip()
+    measured = ("services", "medbento", "bench", "configuration.yaml", ":!bench/results")
+    dirty = git("status", "--porcelain", "--", *measured).strip()
     return git("rev-parse", "--short", "HEAD").strip() + ("-dirty" if dirty else "")
 
 
