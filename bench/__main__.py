@@ -333,7 +333,7 @@ def main() -> None:
     report(out, reference, served, unbatched, peer_points, curves, bentos)
 
 
-def bento_rows(bentos: dict, reference: dict) -> list[tuple]:
+def bento_rows(bentos: dict, reference: dict, rates: dict) -> list[tuple]:
     e = bentos["embedding"]
     rows = [
         ("embedding Bento, guard off, 64 clients", f"{e['64 clients'].throughput:.0f} req/s",
@@ -348,8 +348,7 @@ def bento_rows(bentos: dict, reference: dict) -> list[tuple]:
     ]  # fmt: skip
     for name in ("generation", "conversation"):
         g = bentos[name]
-        batched = g["batched"].tokens / g["batched"].seconds
-        sequential = g["sequential"].tokens / g["sequential"].seconds
+        batched, sequential = rates[f"{name} Bento"]
         firsts = sorted(g["streamed"].first_token) or [float("nan")]
         ttft = firsts[len(firsts) // 2] * 1000
         rows.append(
@@ -361,6 +360,7 @@ def bento_rows(bentos: dict, reference: dict) -> list[tuple]:
 
 def report(out, reference, served, unbatched, peer_points, curves, bentos) -> None:
     on, off = served["guard on"], served["guard off"]
+    rates = generation_rates(out, reference, bentos)  # tokens/s: table rows and chart
     on64, off64, off32 = on["points"][64], off["points"][64], off["points"][32]
     out["served"] = {
         label: {
@@ -398,10 +398,7 @@ def report(out, reference, served, unbatched, peer_points, curves, bentos) -> No
         out["peer"]["clients"] = {c: figures(r) for c, r in peer_points.items()}
     if "generation" in out:
         g = out["generation"]
-        batched = g["batched"]["tokens"] / (g["batched"]["requests"] / g["batched"]["rps"])
-        sequential = g["sequential"]["tokens"] / (
-            g["sequential"]["requests"] / g["sequential"]["rps"]
-        )
+        batched, sequential = rates["gateway"]
         rows.append(
             (f"generation, {GENERATION_CLIENTS} concurrent chat completions", f"{batched:.0f} tokens/s",
              f"one at a time: {sequential:.0f} tokens/s", batched / sequential, ">= 2x")
@@ -416,7 +413,7 @@ def report(out, reference, served, unbatched, peer_points, curves, bentos) -> No
             ("generation, time to first token (streaming, lone client)",
              f"{g['streamed'].get('ttft_ms', float('nan')):.0f} ms", f"whole answer: {g['streamed']['p50_ms']:.0f} ms", None, "")
         )  # fmt: skip
-    rows += bento_rows(bentos, reference)
+    rows += bento_rows(bentos, reference, rates)
     out["bentos"] = {
         name: {point: figures(r) | {"tokens": r.tokens} for point, r in points.items()}
         for name, points in bentos.items()
@@ -461,7 +458,7 @@ def report(out, reference, served, unbatched, peer_points, curves, bentos) -> No
         RESULTS / "embeddings.png",
     )
     chart.bars(
-        generation_rates(out, reference, bentos),
+        rates,
         f"chat completions: {GENERATION_CLIENTS} concurrent chats against one at a time - "
         f"{env['cpus']} CPUs, {env['device']}, commit {env['commit']}",
         RESULTS / "generation.png",

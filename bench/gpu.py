@@ -18,7 +18,6 @@ import functools
 import importlib.util
 import json
 import platform
-import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -53,6 +52,7 @@ def embedder(shape_dir: Path, device: str):
 def embedding_figures(shape_dir: Path, device: str) -> dict:
     import torch
 
+    from bench.limits import Pipeline
     from bench.load import unique_texts
 
     model = embedder(shape_dir, device)
@@ -66,18 +66,14 @@ def embedding_figures(shape_dir: Path, device: str) -> dict:
 
     texts = unique_texts(1024, "gpu")
     run(texts[:128])  # warm-up: kernels chosen, memory taken
-    single = []
-    for text in texts[:100]:
-        started = time.perf_counter()
-        run([text])
-        single.append(time.perf_counter() - started)
+    single = Pipeline("model", run).single(texts[:100])
     throughput = {}
     for size in BATCH_SIZES[1:]:
         started = time.perf_counter()
         for i in range(0, len(texts), size):
             run(texts[i : i + size])
         throughput[str(size)] = round(len(texts) / (time.perf_counter() - started), 1)
-    return {"single_text_ms": round(statistics.median(single) * 1000, 2), "texts_per_s": throughput}
+    return {"single_text_ms": round(single * 1000, 2), "texts_per_s": throughput}
 
 
 def main() -> None:

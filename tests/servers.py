@@ -55,11 +55,17 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def jemalloc() -> str | None:
+    """The host's jemalloc (Debian: libjemalloc2), the one `make serve` preloads."""
+    found = sorted(glob.glob("/usr/lib/*-linux-gnu/libjemalloc.so.2"))
+    return found[0] if found else None
+
+
 def allocator() -> dict[str, str]:
     """jemalloc preloaded in the server's workers where the host has it, as `make serve` does
     (README, "Tests": with glibc's malloc the Embedding worker's memory kept climbing)."""
-    found = sorted(glob.glob("/usr/lib/*-linux-gnu/libjemalloc.so.2"))
-    return {"LD_PRELOAD": found[0]} if found and "LD_PRELOAD" not in os.environ else {}
+    library = jemalloc()
+    return {"LD_PRELOAD": library} if library and "LD_PRELOAD" not in os.environ else {}
 
 
 def serve(target: str, env: dict[str, str] | None = None, token: str | None = None):

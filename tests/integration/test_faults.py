@@ -8,7 +8,6 @@ one that gets a wrong answer.
 
 from __future__ import annotations
 
-import glob
 import os
 import signal
 import time
@@ -20,6 +19,7 @@ import redis
 
 from tests.conftest import KEY, serve
 from tests.load import Load
+from tests.servers import jemalloc
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -45,10 +45,9 @@ def bento_processes(server) -> list[psutil.Process]:
 def assert_allocator(processes: list[psutil.Process]) -> None:
     """The workers run with the allocator they are given: jemalloc loaded where this host has
     it (tests/servers.py, as `make serve`), and two arenas for glibc (medbento/__init__.py)."""
-    jemalloc = glob.glob("/usr/lib/*-linux-gnu/libjemalloc.so.2")
     for process in processes:
         assert process.environ().get("MALLOC_ARENA_MAX") == "2"
-        if jemalloc or os.environ.get("CI") == "true":
+        if jemalloc() or os.environ.get("CI") == "true":
             maps = {m.path for m in process.memory_maps()}
             assert any("libjemalloc" in path for path in maps), process.cmdline()
 
