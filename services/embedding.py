@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import functools
 from pathlib import Path
 
@@ -16,8 +15,9 @@ from medbento.http.access import AccessControl
 from medbento.http.entry import Local, service_config
 from medbento.http.middleware import RequestContext
 from medbento.http.schemas import EmbeddingsRequest, EmbeddingsResponse, ModelInfo
+from medbento.infra import model_thread
 from medbento.infra.coalesce import Coalescer
-from medbento.infra.hardware import model_resources
+from medbento.infra.hardware import model_resources, torch_device
 from medbento.phi.guard import RequestGuard
 from medbento.settings import get_settings
 from services.guarded import GuardedEntry
@@ -30,19 +30,23 @@ class Embedding(GuardedEntry):
     model_ref = bentoml.models.BentoModel(settings.embedder_tag)
 
     def __init__(self) -> None:
-        import torch
-        from sentence_transformers import SentenceTransformer
-
-        self.device = "cuda" if torch.cuda.is_available() else "cpu"
-        self.model = SentenceTransformer(str(self.model_ref.path), device=self.device)
-        if self.device == "cuda":
-            self.model.half()
+        self.device = torch_device()
+        self.model = model_thread.run(self._load)
         self.dimensions = self.model.get_embedding_dimension()
         freeze_after_startup()
 
+    def _load(self):
+        from sentence_transformers import SentenceTransformer
+
+        model = SentenceTransformer(str(self.model_ref.path), device=self.device)
+        return model.half() if self.device == "cuda" else model
+
     @bentoml.api(**settings.batching(settings.embed_max_batch_size))
-    def encode(self, texts: list[str]) -> np.ndarray:
+    async def encode(self, texts: list[str]) -> np.ndarray:
         """Internal: de-identified texts in, float32 vectors out (one row per text)."""
+        return await model_thread.call(self._encode, texts)
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
         return self.model.encode(
             texts, batch_size=len(texts), normalize_embeddings=True, convert_to_numpy=True
         ).astype(np.float32, copy=False)
@@ -52,10 +56,7 @@ class Embedding(GuardedEntry):
         """The model in this process, for this Bento's own route: concurrent requests' texts
         run as one batch (a Coalescer instead of BentoML's dispatcher, which only a call
         through HTTP reaches), with no hop to itself."""
-        encode = Local(self).encode
-        return Coalescer(
-            lambda texts: asyncio.to_thread(encode, texts), settings.embed_max_batch_size
-        )
+        return Coalescer(Local(self).encode, settings.embed_max_batch_size)
 
     @bentoml.api
     def info(self) -> ModelInfo:
