@@ -9,7 +9,8 @@ from pathlib import Path
 # Before anything imports torch: OpenMP threads that finish their work sleep at once instead of
 # spinning. On a small machine the model's idle threads would otherwise spin on the cores the
 # PHI guard, the gateway and the audit writer need next (measured on two cores: a lone guarded
-# request 74 ms spinning, 35 ms passive; README, "Measured").
+# request 74 ms spinning, 35 ms passive). With the model on one thread (infra/model_thread.py) a
+# short spin sped up the model call but neither lone requests nor throughput (README, "Measured").
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 
