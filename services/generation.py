@@ -41,12 +41,10 @@ class Generation(GuardedEntry):
 
     def __init__(self) -> None:
         self.model, self.tokenizer, self.device = model_thread.run(
-            functools.partial(
-                load_generator,
-                Path(self.model_ref.path),
-                quantization=settings.generator_quantization,
-                runtime=settings.generator_runtime,
-            )
+            load_generator,
+            Path(self.model_ref.path),
+            quantization=settings.generator_quantization,
+            runtime=settings.generator_runtime,
         )
         self.tokenizer.truncation_side = "left"  # keep the end of a long conversation
         config = self.model.config

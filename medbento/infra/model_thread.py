@@ -1,12 +1,11 @@
-"""The one thread that runs a model process's torch work: loading, warming and every call.
+"""The one thread that loads a model process's model and runs every call to it.
 
 torch's CPU operators run on OpenMP, and OpenMP (libgomp) gives each thread that starts
 parallel work a team of worker threads of its own. Once the teams of a process hold more
-threads than the machine has CPUs, libgomp stops letting idle workers spin between operators
-and puts them to sleep at once; each of the model's hundreds of operators per call then waits
-for its workers to wake. Models called from whichever thread BentoML's pool or asyncio's
-default executor handed out (and loaded on the main thread) made several teams: one text took
-twice as long served as in-process (README, "Measured"). On one thread there is one team.
+threads than the machine has CPUs, libgomp cuts its workers' spinning between operators to
+almost nothing, whatever GOMP_SPINCOUNT says. Models called from whichever thread BentoML's pool
+or asyncio's default executor handed out made several teams, so no wait policy but sleeping
+could act served (README, "Measured"). On one thread there is one team.
 """
 
 from __future__ import annotations
@@ -21,9 +20,9 @@ R = TypeVar("R")
 _THREAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="model")
 
 
-def run(work: Callable[..., R], *args) -> R:
+def run(work: Callable[..., R], *args, **kwargs) -> R:
     """Run `work` on the model thread and wait for it (a service's __init__)."""
-    return _THREAD.submit(work, *args).result()
+    return _THREAD.submit(work, *args, **kwargs).result()
 
 
 async def call(work: Callable[..., R], *args) -> R:
