@@ -19,8 +19,26 @@ os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 # worker's resident memory climbed 175 MiB with glibc's default arenas and was still climbing,
 # 68-140 MiB with two (in steps, one after 10,000 requests), and not at all with jemalloc,
 # which `make serve` and the tests' launcher preload where the host has it (README, "Tests").
-# jemalloc is not set here: LD_PRELOAD would reach every program this process starts.
+# jemalloc is not set here outside an image: LD_PRELOAD would reach every program this process
+# starts (a shell, a test run), not only a server's workers.
 os.environ.setdefault("MALLOC_ARENA_MAX", "2")
+
+
+def _jemalloc_in_images() -> None:
+    """In a medbento image, jemalloc for the workers, as `make serve` preloads it: the Bento
+    files install Debian's libjemalloc2, and with it no worker's memory climbed in the soak.
+    Only in an image (BentoML sets BENTOML_CONTAINERIZED there), where what the server starts
+    is its own workers; the supervisor, already running, keeps glibc's malloc. An operator's
+    LD_PRELOAD wins (`-e LD_PRELOAD=` turns it off)."""
+    if os.environ.get("BENTOML_CONTAINERIZED") != "true" or "LD_PRELOAD" in os.environ:
+        return
+    import glob
+
+    if found := sorted(glob.glob("/usr/lib/*-linux-gnu/libjemalloc.so.2")):
+        os.environ["LD_PRELOAD"] = found[0]
+
+
+_jemalloc_in_images()
 
 
 def _metrics_dir_of_this_server() -> None:

@@ -237,6 +237,7 @@ def test_the_images_serve_with_production_settings(
         "exec", "medbento", "python", "-c", "import torch; print(torch.__version__)", env=env
     )
     assert torch.stdout.strip().endswith("+cpu"), torch.stdout + torch.stderr
+    assert_workers_on_jemalloc(podman, "medbento", env, services=6)
     rows = audit_rows(postgres_schema)
     assert [r[:2] for r in rows] == [("/v1/embeddings", 200), ("/v1/chat/completions", 200)]
     assert {"PERSON", "MEDICAL_RECORD_NUMBER", "PHONE_NUMBER"} <= set(json.loads(rows[0][2]))
@@ -259,7 +260,26 @@ def test_the_images_serve_with_production_settings(
     assert run.returncode == 0, run.stderr
     wait_ready(url, lambda: podman("logs", "medbento-embedding", env=env).stdout)
     drive(url)
+    assert_workers_on_jemalloc(podman, "medbento-embedding", env, services=3)
     assert len(audit_rows(postgres_schema)) == 3  # one chain, both images
+
+
+# Inside a container: each BentoML worker process, and whether it has jemalloc mapped.
+WORKERS = """
+import psutil
+for p in psutil.process_iter():
+    if "_bentoml_impl.worker.service" in " ".join(p.cmdline()):
+        print(any("libjemalloc" in m.path for m in p.memory_maps()))
+"""
+
+
+def assert_workers_on_jemalloc(podman, container: str, env, services: int) -> None:
+    """The image's workers run on jemalloc (the Bento files install it, medbento/__init__.py
+    preloads it), as `make serve`'s do: the soak's memory bounds were measured with it."""
+    found = podman("exec", container, "python", "-c", WORKERS, env=env)
+    assert found.returncode == 0, found.stderr
+    workers = found.stdout.split()
+    assert len(workers) >= services and set(workers) == {"True"}, found.stdout + found.stderr
 
 
 def wait_ready(url: str, logs, timeout_s: float = 300) -> None:
