@@ -266,9 +266,9 @@ def test_the_images_serve_with_production_settings(
 
 # Inside a container: each BentoML worker process, and whether it has jemalloc mapped.
 WORKERS = """
-import psutil
+import os, psutil
 for p in psutil.process_iter():
-    if "_bentoml_impl.worker.service" in " ".join(p.cmdline()):
+    if p.pid != os.getpid() and "_bentoml_impl.worker.service" in " ".join(p.cmdline()):
         print(any("libjemalloc" in m.path for m in p.memory_maps()))
 """
 
