@@ -46,7 +46,7 @@ def _random_weights(shape_dir: Path) -> Path:
 def embedder(shape_dir: Path, device: str):
     from sentence_transformers import SentenceTransformer
 
-    return SentenceTransformer(str(_random_weights(Path(shape_dir))), device=device)
+    return SentenceTransformer(str(_random_weights(Path(shape_dir))), device=device).eval()
 
 
 def embedding_figures(shape_dir: Path, device: str) -> dict:
@@ -54,13 +54,14 @@ def embedding_figures(shape_dir: Path, device: str) -> dict:
 
     from bench.limits import Pipeline
     from bench.load import unique_texts
+    from medbento.infra.embed import embed
 
     model = embedder(shape_dir, device)
     if device == "cuda":
         model.half()  # as the Embedding service does on a GPU
 
     def run(texts: list[str]) -> None:
-        model.encode(texts, batch_size=len(texts), normalize_embeddings=True)
+        embed(model, texts)  # as the Embedding service calls it
         if device == "cuda":
             torch.cuda.synchronize()
 

@@ -57,6 +57,7 @@ def pipelines() -> tuple[Pipeline, Pipeline]:
     import bentoml
     from sentence_transformers import SentenceTransformer
 
+    from medbento.infra.embed import embed
     from medbento.phi.analyzer import detect, local_analyzer
     from medbento.phi.deid import Redactor
     from medbento.settings import get_settings
@@ -65,10 +66,10 @@ def pipelines() -> tuple[Pipeline, Pipeline]:
     analyzer = local_analyzer()
     operator = get_settings().phi_operator
 
+    model.eval()
+
     def encode(texts: list[str]):
-        return model.encode(
-            texts, batch_size=len(texts), normalize_embeddings=True, convert_to_numpy=True
-        )
+        return embed(model, texts)  # as the Embedding service calls it
 
     def guarded(texts: list[str]):
         redactor = Redactor(operator)

@@ -17,6 +17,7 @@ from medbento.http.middleware import RequestContext
 from medbento.http.schemas import EmbeddingsRequest, EmbeddingsResponse, ModelInfo
 from medbento.infra import model_thread
 from medbento.infra.coalesce import Coalescer
+from medbento.infra.embed import embed
 from medbento.infra.hardware import model_resources, torch_device
 from medbento.phi.guard import RequestGuard
 from medbento.settings import get_settings
@@ -38,7 +39,7 @@ class Embedding(GuardedEntry):
     def _load(self):
         from sentence_transformers import SentenceTransformer
 
-        model = SentenceTransformer(str(self.model_ref.path), device=self.device)
+        model = SentenceTransformer(str(self.model_ref.path), device=self.device).eval()
         return model.half() if self.device == "cuda" else model
 
     @bentoml.api(**settings.batching(settings.embed_max_batch_size))
@@ -47,9 +48,7 @@ class Embedding(GuardedEntry):
         return await model_thread.call(self._encode, texts)
 
     def _encode(self, texts: list[str]) -> np.ndarray:
-        return self.model.encode(
-            texts, batch_size=len(texts), normalize_embeddings=True, convert_to_numpy=True
-        ).astype(np.float32, copy=False)
+        return embed(self.model, texts)
 
     @functools.cached_property
     def encode_here(self) -> Coalescer:
