@@ -44,9 +44,10 @@ def _random_weights(shape_dir: Path) -> Path:
 
 
 def embedder(shape_dir: Path, device: str):
-    from sentence_transformers import SentenceTransformer
+    """The embedder's shape with random weights, loaded as the Embedding service loads it."""
+    from medbento.infra.embed import load
 
-    return SentenceTransformer(str(_random_weights(Path(shape_dir))), device=device).eval()
+    return load(_random_weights(Path(shape_dir)), device)
 
 
 def embedding_figures(shape_dir: Path, device: str) -> dict:
@@ -56,9 +57,7 @@ def embedding_figures(shape_dir: Path, device: str) -> dict:
     from bench.load import unique_texts
     from medbento.infra.embed import embed
 
-    model = embedder(shape_dir, device)
-    if device == "cuda":
-        model.half()  # as the Embedding service does on a GPU
+    model = embedder(shape_dir, device)  # fp16 on a GPU, as the Embedding service
 
     def run(texts: list[str]) -> None:
         embed(model, texts)  # as the Embedding service calls it

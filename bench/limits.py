@@ -55,21 +55,18 @@ class Pipeline:
 def pipelines() -> tuple[Pipeline, Pipeline]:
     """The model alone, and guard + model (find PHI, replace it, encode)."""
     import bentoml
-    from sentence_transformers import SentenceTransformer
 
-    from medbento.infra.embed import embed
+    from medbento.infra import embed as embedder
     from medbento.phi.analyzer import detect, local_analyzer
     from medbento.phi.deid import Redactor
     from medbento.settings import get_settings
 
-    model = SentenceTransformer(bentoml.models.get("clinical-embedder:latest").path, device="cpu")
+    model = embedder.load(bentoml.models.get("clinical-embedder:latest").path, "cpu")
     analyzer = local_analyzer()
     operator = get_settings().phi_operator
 
-    model.eval()
-
     def encode(texts: list[str]):
-        return embed(model, texts)  # as the Embedding service calls it
+        return embedder.embed(model, texts)  # as the Embedding service calls it
 
     def guarded(texts: list[str]):
         redactor = Redactor(operator)

@@ -24,6 +24,14 @@ os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 os.environ.setdefault("MALLOC_ARENA_MAX", "2")
 
 
+def host_jemalloc() -> str | None:
+    """The host's jemalloc (Debian: libjemalloc2), the one `make serve` preloads."""
+    import glob
+
+    found = sorted(glob.glob("/usr/lib/*-linux-gnu/libjemalloc.so.2"))
+    return found[0] if found else None
+
+
 def _jemalloc_in_images() -> None:
     """In a medbento image, jemalloc for the workers, as `make serve` preloads it: the Bento
     files install Debian's libjemalloc2, and with it no worker's memory climbed in the soak.
@@ -32,10 +40,8 @@ def _jemalloc_in_images() -> None:
     LD_PRELOAD wins (`-e LD_PRELOAD=` turns it off)."""
     if os.environ.get("BENTOML_CONTAINERIZED") != "true" or "LD_PRELOAD" in os.environ:
         return
-    import glob
-
-    if found := sorted(glob.glob("/usr/lib/*-linux-gnu/libjemalloc.so.2")):
-        os.environ["LD_PRELOAD"] = found[0]
+    if library := host_jemalloc():
+        os.environ["LD_PRELOAD"] = library
 
 
 _jemalloc_in_images()

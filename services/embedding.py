@@ -15,9 +15,9 @@ from medbento.http.access import AccessControl
 from medbento.http.entry import Local, service_config
 from medbento.http.middleware import RequestContext
 from medbento.http.schemas import EmbeddingsRequest, EmbeddingsResponse, ModelInfo
+from medbento.infra import embed as embedder
 from medbento.infra import model_thread
 from medbento.infra.coalesce import Coalescer
-from medbento.infra.embed import embed
 from medbento.infra.hardware import model_resources, torch_device
 from medbento.phi.guard import RequestGuard
 from medbento.settings import get_settings
@@ -32,23 +32,14 @@ class Embedding(GuardedEntry):
 
     def __init__(self) -> None:
         self.device = torch_device()
-        self.model = model_thread.run(self._load)
+        self.model = model_thread.run(embedder.load, self.model_ref.path, self.device)
         self.dimensions = self.model.get_embedding_dimension()
         freeze_after_startup()
-
-    def _load(self):
-        from sentence_transformers import SentenceTransformer
-
-        model = SentenceTransformer(str(self.model_ref.path), device=self.device).eval()
-        return model.half() if self.device == "cuda" else model
 
     @bentoml.api(**settings.batching(settings.embed_max_batch_size))
     async def encode(self, texts: list[str]) -> np.ndarray:
         """Internal: de-identified texts in, float32 vectors out (one row per text)."""
-        return await model_thread.call(self._encode, texts)
-
-    def _encode(self, texts: list[str]) -> np.ndarray:
-        return embed(self.model, texts)
+        return await model_thread.call(embedder.embed, self.model, texts)
 
     @functools.cached_property
     def encode_here(self) -> Coalescer:

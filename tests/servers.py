@@ -6,7 +6,6 @@ module changes nothing in the environment."""
 from __future__ import annotations
 
 import contextlib
-import glob
 import json
 import os
 import signal
@@ -18,6 +17,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from medbento import host_jemalloc as jemalloc
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -53,12 +54,6 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def jemalloc() -> str | None:
-    """The host's jemalloc (Debian: libjemalloc2), the one `make serve` preloads."""
-    found = sorted(glob.glob("/usr/lib/*-linux-gnu/libjemalloc.so.2"))
-    return found[0] if found else None
 
 
 def allocator() -> dict[str, str]:

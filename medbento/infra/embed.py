@@ -13,9 +13,17 @@ from __future__ import annotations
 import numpy as np
 
 
+def load(path, device: str):
+    """The SentenceTransformer at `path`, on `device` in eval mode once, as embed() expects;
+    in fp16 on a GPU."""
+    from sentence_transformers import SentenceTransformer
+
+    model = SentenceTransformer(str(path), device=device).eval()
+    return model.half() if device == "cuda" else model
+
+
 def embed(model, texts: list[str]) -> np.ndarray:
-    """Unit-length float32 vectors, one row per text, from a SentenceTransformer that was
-    loaded onto its device and put in eval mode once."""
+    """Unit-length float32 vectors, one row per text, from a model that load() gave."""
     import torch
     from sentence_transformers.util import batch_to_device
 

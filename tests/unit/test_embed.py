@@ -8,14 +8,13 @@ import numpy as np
 import pytest
 from sentence_transformers import SentenceTransformer
 
-from medbento.infra.embed import embed
+from medbento.infra.embed import embed, load
 from medbento.settings import get_settings
 
 
 @pytest.fixture(scope="module")
 def model() -> SentenceTransformer:
-    path = bentoml.models.get(get_settings().embedder_tag).path
-    return SentenceTransformer(path, device="cpu").eval()
+    return load(bentoml.models.get(get_settings().embedder_tag).path, "cpu")
 
 
 TEXTS = [
