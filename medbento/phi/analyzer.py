@@ -16,6 +16,7 @@ import bentoml
 from pydantic import BaseModel
 
 from medbento.phi.gazetteer import CheckedSpacyRecognizer, GazetteerRecognizer, gazetteer_at
+from medbento.phi.learned import LearnedRecognizer
 from medbento.phi.patterns import EPONYMS, is_allowed_geography, is_clinical_term
 from medbento.phi.recognizers import SafeHarborRecognizer
 from medbento.phi.safelist import identifier_spans, protected_spans
@@ -50,7 +51,9 @@ def offline_tldextract() -> None:
     tldextract.extract = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
-def build_analyzer(spacy_dir: Path, gazetteer_dir: Path):
+def build_analyzer(spacy_dir: Path, gazetteer_dir: Path, detector_dir: Path | None = None):
+    """The engine: Presidio with spaCy's people and places, medbento's Safe Harbor patterns
+    and word lists, and, given `detector_dir`, the learned tagger beside them (union)."""
     from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
     from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
     from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
@@ -123,6 +126,7 @@ def build_analyzer(spacy_dir: Path, gazetteer_dir: Path):
         CreditCardRecognizer(),
         IbanRecognizer(),
         SafeHarborRecognizer(),
+        *([LearnedRecognizer(detector_dir)] if detector_dir else []),
     ):
         registry.add_recognizer(recognizer)
 
@@ -309,9 +313,11 @@ def merge(findings: list[Finding]) -> list[Finding]:
 
 
 @functools.cache
-def local_analyzer():
-    """An in-process engine for tools (the benchmark), loaded from the model store."""
+def local_analyzer(learned: bool = True):
+    """An in-process engine for tools (the benchmark), loaded from the model store; `learned`
+    False: the rules alone."""
     return build_analyzer(
         Path(bentoml.models.get("phi-spacy:latest").path),
         Path(bentoml.models.get("phi-gazetteer:latest").path),
+        Path(bentoml.models.get("phi-detector:latest").path) if learned else None,
     )

@@ -49,7 +49,7 @@ def test_weights_sha256_covers_weights_only(tmp_path):
 def test_imported_models_carry_source_license_and_sha256():
     import bentoml
 
-    for name in ("clinical-embedder", "clinical-generator", "phi-spacy"):
+    for name in ("clinical-embedder", "clinical-generator", "phi-spacy", "phi-detector"):
         model = bentoml.models.get(f"{name}:latest")
         labels = model.info.labels
         assert labels["source"] and labels["license"]

@@ -1,0 +1,1 @@
+"""Synthetic PHI-tagging corpus generators."""

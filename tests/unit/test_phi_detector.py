@@ -1,0 +1,65 @@
+"""phi-detector, the learned PHI tagger beside the rules (models/phi_detector.py,
+medbento/phi/learned.py): stored like every model, loaded offline, seeded, and finding what the
+rules do not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import bentoml
+import pytest
+
+from medbento.phi.analyzer import detect, local_analyzer
+from medbento.phi.learned import LearnedRecognizer, over_89
+from models.importer import weights_sha256
+from models.phi_detector import train
+
+pytestmark = pytest.mark.unit
+
+
+def covered(findings, text: str, value: str) -> bool:
+    at = text.index(value)
+    return all(
+        any(f.start <= i < f.end for f in findings)
+        for i in range(at, at + len(value))
+        if text[i].isalnum()
+    )
+
+
+def test_stored_with_source_and_sha256_and_loads_from_the_store():
+    model = bentoml.models.get("phi-detector:latest")
+    labels = model.info.labels
+    assert labels["source"].startswith("phi-detector-v1:")
+    assert labels["sha256"] == weights_sha256(Path(model.path))
+    recognizer = LearnedRecognizer(Path(model.path))
+    assert {"PERSON", "LOCATION", "DATE", "ID"} <= set(recognizer.supported_entities)
+
+
+# A name in a form no rule covers: lower case, no title, role, greeting or label before it,
+# and in no census list.
+UNRULED = "spoke w/ daughter this am. she says mama thảo got confused after the new pills"
+UNRULED_NAME = "thảo"
+
+
+def test_finds_a_name_in_a_form_no_rule_covers():
+    rules = detect(local_analyzer(learned=False), [UNRULED])[0]
+    learned = detect(local_analyzer(), [UNRULED])[0]
+    assert not covered(rules, UNRULED, UNRULED_NAME)  # the rules alone let it through
+    assert covered(learned, UNRULED, UNRULED_NAME)
+
+
+def test_an_age_it_tags_is_kept_only_over_89():
+    assert over_89("93") and over_89("ninety-one") and over_89("101 y/o")
+    assert not over_89("45") and not over_89("eighty-nine") and not over_89("89")
+
+
+def test_training_is_seeded(tmp_path):
+    """Same recipe, same bytes: the store's sha256 label identifies what was trained."""
+    spacy_dir = Path(bentoml.models.get("phi-spacy:latest").path)
+    first = train(spacy_dir, tmp_path / "a", epochs=1, per_author=8)
+    second = train(spacy_dir, tmp_path / "b", epochs=1, per_author=8)
+    assert first["train_notes"] == second["train_notes"] > 0
+    assert weights_sha256(tmp_path / "a") == weights_sha256(tmp_path / "b")
+    other = train(spacy_dir, tmp_path / "c", epochs=1, per_author=8, seed=7)
+    assert other["train_notes"] > 0
+    assert weights_sha256(tmp_path / "c") != weights_sha256(tmp_path / "a")
