@@ -55,7 +55,7 @@ from medbento.http.schemas import (
 from medbento.infra import remote
 from medbento.infra.auth import current
 from medbento.infra.stats import recent_calls
-from medbento.phi.analyzer import Finding
+from medbento.phi.finding import Finding
 from medbento.phi.guard import RequestGuard
 from medbento.settings import MODEL_IDS, get_settings
 from services.conversation import Conversation, chat_with_conversation

@@ -10,7 +10,7 @@ import bentoml
 from medbento import freeze_after_startup
 from medbento.http.entry import service_config
 from medbento.http.middleware import RequestContext
-from medbento.phi.analyzer import Finding, build_analyzer, detect
+from medbento.phi.finding import Finding
 from medbento.settings import get_settings
 
 settings = get_settings()
@@ -23,6 +23,8 @@ class PHIGuard:
     detector = bentoml.models.BentoModel("phi-detector:latest")
 
     def __init__(self) -> None:
+        from medbento.phi.analyzer import build_analyzer  # Presidio: this process only
+
         self.analyzer = build_analyzer(
             Path(self.spacy_model.path), Path(self.gazetteer.path), Path(self.detector.path)
         )
@@ -31,6 +33,8 @@ class PHIGuard:
     @bentoml.api(**settings.batching(settings.embed_max_batch_size))
     def analyze(self, texts: list[str]) -> list[list[Finding]]:
         """Internal: PHI findings for each text (offsets into that text)."""
+        from medbento.phi.analyzer import detect
+
         return detect(self.analyzer, texts)
 
 

@@ -28,8 +28,8 @@ from medbento.http.schemas import (
 )
 from medbento.infra import remote
 from medbento.infra.cache import response_cache
-from medbento.phi.analyzer import Finding
 from medbento.phi.deid import StreamRestorer
+from medbento.phi.finding import Finding
 from medbento.phi.guard import RequestGuard, StreamScanner
 from medbento.settings import MODEL_IDS, get_settings
 

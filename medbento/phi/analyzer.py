@@ -13,8 +13,8 @@ import unicodedata
 from pathlib import Path
 
 import bentoml
-from pydantic import BaseModel
 
+from medbento.phi.finding import Finding
 from medbento.phi.gazetteer import CheckedSpacyRecognizer, GazetteerRecognizer, gazetteer_at
 from medbento.phi.learned import LearnedRecognizer
 from medbento.phi.patterns import EPONYMS, is_allowed_geography, is_clinical_term
@@ -34,13 +34,6 @@ NER_MAPPING = {
     "FAC": "LOCATION",
 }
 SCORE_THRESHOLD = 0.3
-
-
-class Finding(BaseModel):
-    entity_type: str
-    start: int
-    end: int
-    score: float
 
 
 def offline_tldextract() -> None:

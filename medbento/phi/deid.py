@@ -15,19 +15,15 @@ import hmac
 import os
 import re
 from collections import Counter
-from functools import partial
 
 import orjson
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from presidio_anonymizer import AnonymizerEngine, DeanonymizeEngine
-from presidio_anonymizer.entities import OperatorConfig, OperatorResult, RecognizerResult
 
 from medbento.settings import derive_key
 
 OPERATORS = ("placeholder", "mask", "redact", "hash", "pseudonymize")
 PLACEHOLDER = re.compile(r"<([A-Z][A-Z_]*)_(\d+)>")
-_ANONYMIZER = AnonymizerEngine()
-_DEANONYMIZER = DeanonymizeEngine()
+MASKED_CHARS = 1000  # as presidio-anonymizer's mask with chars_to_mask=1000
 
 
 class Redactor:
@@ -46,33 +42,54 @@ class Redactor:
         return dict(self.values)
 
     def apply(self, text: str, findings) -> str:
+        """The text with each finding replaced, in reading order (placeholders are numbered
+        as a reader meets them). Findings arrive merged (analyzer.merge); one inside another
+        adds nothing."""
         if not findings:
             return text
-        results = [RecognizerResult(f.entity_type, f.start, f.end, f.score) for f in findings]
-        for f in sorted(findings, key=lambda f: f.start):
+        ordered = sorted(findings, key=lambda f: f.start)
+        for f in ordered:
             self.counts[f.entity_type] += 1
-            if self.operator == "placeholder" and f.entity_type != "AGE":
-                # Numbered in reading order (the anonymizer works from the end of the text).
-                self._placeholder(f.entity_type, text[f.start : f.end])
-        operators = {f.entity_type: self._operator(f.entity_type) for f in findings}
-        return _ANONYMIZER.anonymize(text, results, operators).text
+        if self.operator == "pseudonymize":
+            return self._pseudonymized(text, ordered)
+        # Replaced here rather than by presidio-anonymizer: importing it imports Presidio's
+        # analyzer, transformers and torch (about 6 s in each of a Bento's worker processes),
+        # for string replacements. Pseudonymization keeps its AES operator (below).
+        out, at = [], 0
+        for f in ordered:
+            if f.end <= at:
+                continue
+            start = max(f.start, at)
+            out += [text[at:start], self._replacement(f.entity_type, text[start : f.end])]
+            at = f.end
+        return "".join(out) + text[at:]
 
-    def _operator(self, entity: str) -> OperatorConfig:
-        if entity == "AGE" and self.operator != "pseudonymize":
-            return OperatorConfig("replace", {"new_value": "90+"})
+    def _replacement(self, entity: str, value: str) -> str:
+        if entity == "AGE":
+            return "90+"
         match self.operator:
             case "placeholder":
-                return OperatorConfig("custom", {"lambda": partial(self._placeholder, entity)})
+                return self._placeholder(entity, value)
             case "mask":
-                return OperatorConfig(
-                    "mask", {"masking_char": "*", "chars_to_mask": 1000, "from_end": False}
-                )
+                return "*" * min(len(value), MASKED_CHARS) + value[MASKED_CHARS:]
             case "redact":
-                return OperatorConfig("redact", {})
-            case "hash":
-                return OperatorConfig("custom", {"lambda": partial(self._keyed_hash, entity)})
+                return ""
             case _:
-                return OperatorConfig("encrypt", {"key": self._pseudonym_key})
+                return self._keyed_hash(entity, value)
+
+    def _pseudonymized(self, text: str, findings) -> str:
+        from presidio_anonymizer import AnonymizerEngine
+        from presidio_anonymizer.entities import RecognizerResult
+
+        results = [RecognizerResult(f.entity_type, f.start, f.end, f.score) for f in findings]
+        operators = {f.entity_type: self._operator(f.entity_type) for f in findings}
+        return AnonymizerEngine().anonymize(text, results, operators).text
+
+    def _operator(self, entity: str):
+        """presidio-anonymizer's AES operator, for every entity, ages included."""
+        from presidio_anonymizer.entities import OperatorConfig
+
+        return OperatorConfig("encrypt", {"key": self._pseudonym_key})
 
     def _placeholder(self, entity: str, value: str) -> str:
         key = (entity, value)
@@ -93,10 +110,14 @@ class Redactor:
             return PLACEHOLDER.sub(lambda m: self.values.get(m.group(0), m.group(0)), text)
         return text
 
-    def reverse(self, text: str, items: list[OperatorResult]) -> str:
-        """Decrypt pseudonyms (operator 'pseudonymize') at the positions the anonymizer gave."""
+    def reverse(self, text: str, items) -> str:
+        """Decrypt pseudonyms (operator 'pseudonymize') at the positions the anonymizer gave
+        (presidio-anonymizer's OperatorResult items)."""
+        from presidio_anonymizer import DeanonymizeEngine
+        from presidio_anonymizer.entities import OperatorConfig
+
         operators = {"DEFAULT": OperatorConfig("decrypt", {"key": self._pseudonym_key})}
-        return _DEANONYMIZER.deanonymize(text, items, operators).text
+        return DeanonymizeEngine().deanonymize(text, items, operators).text
 
 
 class StreamRestorer:

@@ -14,8 +14,8 @@ from medbento.http.errors import APIError
 from medbento.infra import remote
 from medbento.infra.auth import current
 from medbento.infra.metrics import PHI_ENTITIES
-from medbento.phi.analyzer import Finding
 from medbento.phi.deid import PLACEHOLDER, Redactor, StreamRestorer
+from medbento.phi.finding import Finding
 from medbento.settings import get_settings
 
 Analyze = Callable[[list[str]], Awaitable[list[list[Any]]]]

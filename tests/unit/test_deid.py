@@ -1,8 +1,8 @@
 import pytest
 from cryptography.exceptions import InvalidTag
 
-from medbento.phi.analyzer import Finding
 from medbento.phi.deid import Redactor, StreamRestorer, seal, unseal
+from medbento.phi.finding import Finding
 
 pytestmark = pytest.mark.unit
 
