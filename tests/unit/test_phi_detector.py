@@ -12,7 +12,7 @@ import pytest
 from medbento.phi.analyzer import detect, local_analyzer
 from medbento.phi.learned import LearnedRecognizer, over_89
 from models.importer import weights_sha256
-from models.phi_detector import train
+from models.phi_detector import PINNED, PINNED_SHA256, recipe, train, trained_from
 
 pytestmark = pytest.mark.unit
 
@@ -33,6 +33,13 @@ def test_stored_with_source_and_sha256_and_loads_from_the_store():
     assert labels["sha256"] == weights_sha256(Path(model.path))
     recognizer = LearnedRecognizer(Path(model.path))
     assert {"PERSON", "LOCATION", "DATE", "ID"} <= set(recognizer.supported_entities)
+
+
+def test_the_repository_weights_match_their_pin_and_their_recipe():
+    """Changing a corpus generator or a training setting without training again fails here
+    (and `medbento models import` refuses the stale weights)."""
+    assert weights_sha256(PINNED) == PINNED_SHA256
+    assert trained_from(PINNED).startswith(recipe() + "+")
 
 
 # A name in a form no rule covers: lower case, no title, role, greeting or label before it,
