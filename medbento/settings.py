@@ -36,7 +36,9 @@ class Settings(BaseSettings):
     api_keys: dict[str, Role] = Field(default_factory=dict)
     rate_limit: str = "100/minute"  # per principal and per client address, moving window
     phi_policy: PHIPolicy = "anonymize"
-    phi_operator: Literal["placeholder", "mask", "redact", "hash", "pseudonymize"] = "placeholder"
+    phi_operator: Literal["placeholder", "surrogate", "mask", "redact", "hash", "pseudonymize"] = (
+        "placeholder"
+    )
     # Model output is scanned for PHI for roles that may not see PHI; "all": for every role.
     phi_scan_output: Literal["restricted", "all"] = "restricted"
     # Retention, applied on a schedule by the services themselves (medbento/audit/retention.py):

@@ -2,9 +2,10 @@
 
 Operators (MEDBENTO_PHI_OPERATOR): typed placeholders `<PERSON_1>` (default; the same value
 gets the same placeholder across the request or conversation, and a clinician's output gets
-the values back), mask, redact, keyed hash (HMAC with the deployment secret) and reversible
-pseudonymization (AES through presidio-anonymizer's encrypt operator). Ages over 89 become
-"90+" whatever the operator, as Safe Harbor aggregates them.
+the values back), surrogates (realistic stand-ins, surrogate.py; consistent and restored the
+same way, dates moved by one offset), mask, redact, keyed hash (HMAC with the deployment
+secret) and reversible pseudonymization (AES through presidio-anonymizer's encrypt operator).
+Ages over 89 become "90+" whatever the operator, as Safe Harbor aggregates them.
 """
 
 from __future__ import annotations
@@ -14,15 +15,19 @@ import hashlib
 import hmac
 import os
 import re
+import secrets
 from collections import Counter
 
 import orjson
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from medbento.phi.surrogate import Surrogates
 from medbento.settings import derive_key
 
-OPERATORS = ("placeholder", "mask", "redact", "hash", "pseudonymize")
+OPERATORS = ("placeholder", "surrogate", "mask", "redact", "hash", "pseudonymize")
 PLACEHOLDER = re.compile(r"<([A-Z][A-Z_]*)_(\d+)>")
+# The date offset of a request or conversation, kept in its mapping (sealed with it).
+DATE_SHIFT = "<DATE_SHIFT>"
 MASKED_CHARS = 1000  # as presidio-anonymizer's mask with chars_to_mask=1000
 
 
@@ -31,9 +36,21 @@ class Redactor:
         if operator not in OPERATORS:
             raise ValueError(f"unknown PHI operator {operator!r}")
         self.operator = operator
-        self.values: dict[str, str] = dict(mapping or {})  # placeholder -> original value
-        self._by_value = {(PLACEHOLDER.match(p).group(1), v): p for p, v in self.values.items()}
+        # What stands in the text -> the original value (placeholders or surrogates).
+        self.values: dict[str, str] = dict(mapping or {})
         self.counts: Counter[str] = Counter()
+        self._stand_ins: re.Pattern | None = None  # every surrogate, for restore()
+        if operator == "surrogate":
+            shift = int(self.values.get(DATE_SHIFT) or _random_shift())
+            self.values[DATE_SHIFT] = str(shift)
+            self.surrogates = Surrogates(shift)
+            # Stand-ins are by value whatever the type; single words are also name words.
+            self._by_value = {("*", v): s for s, v in self.values.items() if s != DATE_SHIFT}
+            self.surrogates.name_tokens.update(
+                {v.lower(): s for s, v in self.values.items() if " " not in v and s != DATE_SHIFT}
+            )
+        else:
+            self._by_value = {(PLACEHOLDER.match(p).group(1), v): p for p, v in self.values.items()}
         self._pseudonym_key = derive_key("phi-pseudonymize")
         self._hash_key = derive_key("phi-hash")
 
@@ -70,6 +87,8 @@ class Redactor:
         match self.operator:
             case "placeholder":
                 return self._placeholder(entity, value)
+            case "surrogate":
+                return self._surrogate(entity, value)
             case "mask":
                 return "*" * min(len(value), MASKED_CHARS) + value[MASKED_CHARS:]
             case "redact":
@@ -100,6 +119,24 @@ class Redactor:
             self.values[placeholder] = value
         return self._by_value[key]
 
+    def _surrogate(self, entity: str, value: str) -> str:
+        key = ("*", value)
+        if key not in self._by_value:
+            stand_in = self.surrogates.make(entity, value)
+            for _ in range(8):  # never the value itself, never another value's stand-in
+                if stand_in != value and self.values.get(stand_in, value) == value:
+                    break
+                stand_in = self.surrogates.make(entity, value)
+            self._by_value[key] = stand_in
+            self.values[stand_in] = value
+            if entity == "PERSON":  # "Ms. Marsh" later in a model's answer is restored too
+                for word, original in zip(stand_in.split(), value.split(), strict=False):
+                    word, original = word.strip(",.;:'\"()"), original.strip(",.;:'\"()")
+                    if len(word) > 2 and word != original:
+                        self.values.setdefault(word, original)
+            self._stand_ins = None
+        return self._by_value[key]
+
     def _keyed_hash(self, entity: str, value: str) -> str:
         digest = hmac.new(self._hash_key, value.encode(), hashlib.sha256).hexdigest()[:16]
         return f"<{entity}:{digest}>"
@@ -108,7 +145,47 @@ class Redactor:
         """Put the original values back (for roles allowed to see PHI)."""
         if self.operator == "placeholder":
             return PLACEHOLDER.sub(lambda m: self.values.get(m.group(0), m.group(0)), text)
+        if self.operator == "surrogate" and (pattern := self._surrogate_pattern()):
+            return pattern.sub(lambda m: self.values[m.group(0)], text)
         return text
+
+    def own_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where this request's (or conversation's) own stand-ins stand in a text."""
+        if self.operator == "placeholder":
+            return [m.span() for m in PLACEHOLDER.finditer(text) if m.group() in self.values]
+        if self.operator == "surrogate" and (pattern := self._surrogate_pattern()):
+            return [m.span() for m in pattern.finditer(text)]
+        return []
+
+    def unfinished(self, text: str) -> int:
+        """How many characters at the end of a streamed text may still grow into a stand-in
+        (held back until the next piece tells)."""
+        if self.operator == "placeholder":
+            cut = text.rfind("<")
+            return (
+                len(text) - cut
+                if cut != -1 and ">" not in text[cut:] and len(text) - cut < 40
+                else 0
+            )
+        if self.operator != "surrogate":
+            return 0
+        stand_ins = [s for s in self.values if s != DATE_SHIFT]
+        for size in range(min(len(text), max(map(len, stand_ins), default=0)), 0, -1):
+            tail = text[-size:]
+            at_word_start = size == len(text) or not text[-size - 1].isalnum()
+            if at_word_start and any(s.startswith(tail) for s in stand_ins):
+                return size
+        return 0
+
+    def _surrogate_pattern(self) -> re.Pattern | None:
+        if self._stand_ins is None:
+            stand_ins = sorted((s for s in self.values if s != DATE_SHIFT), key=len, reverse=True)
+            if not stand_ins:
+                return None
+            self._stand_ins = re.compile(
+                r"(?<!\w)(?:" + "|".join(map(re.escape, stand_ins)) + r")(?!\w)"
+            )
+        return self._stand_ins
 
     def reverse(self, text: str, items) -> str:
         """Decrypt pseudonyms (operator 'pseudonymize') at the positions the anonymizer gave
@@ -121,24 +198,27 @@ class Redactor:
 
 
 class StreamRestorer:
-    """restore() for text that arrives in pieces: a placeholder may be split across chunks,
-    so a trailing '<...' that could still become one is held back until it completes."""
+    """restore() for text that arrives in pieces: a placeholder or a surrogate may be split
+    across chunks, so an end that could still become one is held back until it completes."""
 
     def __init__(self, redactor: Redactor) -> None:
         self.redactor, self.pending = redactor, ""
 
     def feed(self, chunk: str) -> str:
         text = self.pending + chunk
-        cut = text.rfind("<")
-        if cut != -1 and ">" not in text[cut:] and len(text) - cut < 40:
-            text, self.pending = text[:cut], text[cut:]
-        else:
-            self.pending = ""
+        cut = len(text) - self.redactor.unfinished(text)
+        text, self.pending = text[:cut], text[cut:]
         return self.redactor.restore(text)
 
     def flush(self) -> str:
         text, self.pending = self.pending, ""
         return self.redactor.restore(text)
+
+
+def _random_shift() -> int:
+    """A date offset between one month and a year, either way: drawn, not derived."""
+    days = secrets.randbelow(335) + 30
+    return days if secrets.randbelow(2) else -days
 
 
 def seal(mapping: dict[str, str], context: str) -> str:

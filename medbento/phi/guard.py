@@ -14,7 +14,7 @@ from medbento.http.errors import APIError
 from medbento.infra import remote
 from medbento.infra.auth import current
 from medbento.infra.metrics import PHI_ENTITIES
-from medbento.phi.deid import PLACEHOLDER, Redactor, StreamRestorer
+from medbento.phi.deid import Redactor, StreamRestorer
 from medbento.phi.finding import Finding
 from medbento.settings import get_settings
 
@@ -120,7 +120,7 @@ class RequestGuard:
     def _outside_placeholders(self, text: str, findings: list[Finding]) -> list[Finding]:
         """Findings with this request's placeholders cut out of them. Only placeholders this
         request made count: a model that writes "<ID_078051120>" gets no pass for it."""
-        own = [m.span() for m in PLACEHOLDER.finditer(text) if m.group() in self.redactor.values]
+        own = self.redactor.own_spans(text)
         kept = []
         for f in findings:
             pieces = [(f.start, f.end)]
