@@ -18,15 +18,16 @@ settings = get_settings()
 
 @bentoml.service(name="PHIGuard", **service_config(entry=False))
 class PHIGuard:
-    spacy_model = bentoml.models.BentoModel("phi-spacy:latest")
-    gazetteer = bentoml.models.BentoModel("phi-gazetteer:latest")
+    # phi-detector is the spaCy pipeline it runs: en_core_web_sm's NER trained further on the
+    # Safe Harbor categories (medbento/phi/learned.py).
     detector = bentoml.models.BentoModel("phi-detector:latest")
+    gazetteer = bentoml.models.BentoModel("phi-gazetteer:latest")
 
     def __init__(self) -> None:
         from medbento.phi.analyzer import build_analyzer  # Presidio: this process only
 
         self.analyzer = build_analyzer(
-            Path(self.spacy_model.path), Path(self.gazetteer.path), Path(self.detector.path)
+            Path(self.detector.path), Path(self.gazetteer.path), learned=True
         )
         freeze_after_startup()
 

@@ -16,7 +16,7 @@ import bentoml
 
 from medbento.phi.finding import Finding
 from medbento.phi.gazetteer import CheckedSpacyRecognizer, GazetteerRecognizer, gazetteer_at
-from medbento.phi.learned import LearnedRecognizer
+from medbento.phi.learned import LEARNED_LABELS, LearnedRecognizer
 from medbento.phi.patterns import EPONYMS, is_allowed_geography, is_clinical_term
 from medbento.phi.recognizers import SafeHarborRecognizer
 from medbento.phi.safelist import identifier_spans, protected_spans
@@ -32,6 +32,10 @@ NER_MAPPING = {
     "GPE": "LOCATION",
     "LOC": "LOCATION",
     "FAC": "LOCATION",
+    # phi-detector's people and places (its other labels reach the guard through
+    # LearnedRecognizer, unchecked).
+    "NAME": "PERSON",
+    "GEO": "LOCATION",
 }
 SCORE_THRESHOLD = 0.3
 
@@ -44,9 +48,11 @@ def offline_tldextract() -> None:
     tldextract.extract = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
-def build_analyzer(spacy_dir: Path, gazetteer_dir: Path, detector_dir: Path | None = None):
-    """The engine: Presidio with spaCy's people and places, medbento's Safe Harbor patterns
-    and word lists, and, given `detector_dir`, the learned tagger beside them (union)."""
+def build_analyzer(spacy_dir: Path, gazetteer_dir: Path, learned: bool = False):
+    """The engine: Presidio with a spaCy pipeline's people and places, medbento's Safe Harbor
+    patterns and word lists. `learned`: the pipeline is phi-detector, whose every tag is
+    taken too (LearnedRecognizer); it then replaces en_core_web_sm's NER rather than running
+    beside it, so the guard still runs one NER per text."""
     from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
     from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
     from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
@@ -94,6 +100,7 @@ def build_analyzer(spacy_dir: Path, gazetteer_dir: Path, detector_dir: Path | No
                 "WORK_OF_ART",
                 "LAW",
                 "LANGUAGE",
+                *(label for label in LEARNED_LABELS if label not in NER_MAPPING),
             ],
         ),
     )
@@ -104,7 +111,8 @@ def build_analyzer(spacy_dir: Path, gazetteer_dir: Path, detector_dir: Path | No
     # The NER component has its own token embedding; the shared tok2vec feeds the parser and
     # tagger only (measured: a quarter of spaCy's time, the same entities without it).
     for pipe in ("parser", "tagger", "attribute_ruler", "lemmatizer", "tok2vec"):
-        nlp_engine.nlp["en"].disable_pipe(pipe)
+        if pipe in nlp_engine.nlp["en"].pipe_names:
+            nlp_engine.nlp["en"].disable_pipe(pipe)
     registry = RecognizerRegistry(supported_languages=["en"])
     gazetteer = gazetteer_at(str(gazetteer_dir))
     # Words met for the first time inside a memory zone (see detect) are made again for every
@@ -119,7 +127,7 @@ def build_analyzer(spacy_dir: Path, gazetteer_dir: Path, detector_dir: Path | No
         CreditCardRecognizer(),
         IbanRecognizer(),
         SafeHarborRecognizer(),
-        *([LearnedRecognizer(detector_dir)] if detector_dir else []),
+        *([LearnedRecognizer(spacy_dir)] if learned else []),
     ):
         registry.add_recognizer(recognizer)
 
@@ -309,8 +317,9 @@ def merge(findings: list[Finding]) -> list[Finding]:
 def local_analyzer(learned: bool = True):
     """An in-process engine for tools (the benchmark), loaded from the model store; `learned`
     False: the rules alone."""
+    pipeline = "phi-detector" if learned else "phi-spacy"
     return build_analyzer(
-        Path(bentoml.models.get("phi-spacy:latest").path),
+        Path(bentoml.models.get(f"{pipeline}:latest").path),
         Path(bentoml.models.get("phi-gazetteer:latest").path),
-        Path(bentoml.models.get("phi-detector:latest").path) if learned else None,
+        learned,
     )

@@ -1,7 +1,9 @@
 """The learned PHI tagger (the phi-detector model, built by models/phi_detector.py) as a
 Presidio recognizer: it reads context where the rules match forms, so a name in a form no rule
-covers ("pt nguyễn thị hoa says...") is still found. The guard takes the union of its spans and
+covers ("mama thảo got confused") is still found. The guard takes the union of its spans and
 the rules', and the safe list still protects clinical notation from both (analyzer.clean).
+phi-detector is the spaCy pipeline the analyzer runs (analyzer.build_analyzer): its tags are
+read from the Doc Presidio already made, not computed a second time.
 """
 
 from __future__ import annotations
@@ -20,11 +22,33 @@ _NUMBER = re.compile(r"\d+")
 _SENTENCE_END = re.compile(r"\w{4}[.!?]\s")
 
 
+# Every label phi-detector tags (models/phi_detector.py LABELS).
+LEARNED_LABELS = [
+    "NAME",
+    "DATE",
+    "AGE",
+    "ADDRESS",
+    "GEO",
+    "PHONE",
+    "FAX",
+    "EMAIL",
+    "SSN",
+    "MRN",
+    "HEALTH_PLAN",
+    "ACCOUNT",
+    "LICENSE",
+    "VEHICLE",
+    "DEVICE",
+    "URL",
+    "IP",
+    "BIOMETRIC",
+    "PHOTO",
+    "OTHER_ID",
+]
+
+
 class LearnedRecognizer(LocalRecognizer):
     def __init__(self, detector_dir: Path) -> None:
-        import spacy
-
-        self.nlp = spacy.load(detector_dir)
         # Its label -> the guard's entity type (written beside the weights at training time).
         self.types: dict[str, str] = json.loads((detector_dir / "labels.json").read_text())
         super().__init__(
@@ -38,9 +62,7 @@ class LearnedRecognizer(LocalRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None) -> list[RecognizerResult]:
         wanted = set(entities or self.supported_entities)
-        # Strings met only here are freed with the zone (see analyzer.detect).
-        with self.nlp.memory_zone():
-            found = [(e.start_char, e.end_char, e.label_) for e in self.nlp(text).ents]
+        found = [(e.start_char, e.end_char, e.label_) for e in nlp_artifacts.tokens.ents]
         results = []
         for start, found_end, label in found:
             # A value does not run on into the next sentence: what the tagger carried over
