@@ -19,11 +19,12 @@ pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parents[2]
 BENTOML = str(Path(sys.executable).with_name("bentoml"))
+GUARD = {"phi-detector", "phi-gazetteer"}  # every Bento's PHIGuard
 BENTO_FILES = {
-    "bentofile.yaml": ("Gateway", {"clinical-embedder", "clinical-generator", "phi-spacy"}),
-    "bentos/embedding.yaml": ("Embedding", {"clinical-embedder", "phi-spacy"}),
-    "bentos/generation.yaml": ("Generation", {"clinical-generator", "phi-spacy"}),
-    "bentos/conversation.yaml": ("Conversation", {"clinical-generator", "phi-spacy"}),
+    "bentofile.yaml": ("Gateway", {"clinical-embedder", "clinical-generator", *GUARD}),
+    "bentos/embedding.yaml": ("Embedding", {"clinical-embedder", *GUARD}),
+    "bentos/generation.yaml": ("Generation", {"clinical-generator", *GUARD}),
+    "bentos/conversation.yaml": ("Conversation", {"clinical-generator", *GUARD}),
 }
 
 
