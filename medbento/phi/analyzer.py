@@ -253,8 +253,16 @@ def _back(findings: list[Finding], index: list[int] | None) -> list[Finding]:
     )
 
 
+# medbento's own placeholders (`<PERSON_1>`, and `<PERSON>` in scanned output): text that was
+# already de-identified is not PHI (the learned tagger, which never met them, takes them for
+# e-mails and places).
+_PLACEHOLDER = re.compile(r"<[A-Z][A-Z_]*(?:_\d+)?>")
+
+
 def clean(text: str, results) -> list[Finding]:
     protected = protected_spans(text)
+    if "<" in text:
+        protected += [m.span() for m in _PLACEHOLDER.finditer(text)]
     kept = []
     for r in results:
         span = text[r.start : r.end]

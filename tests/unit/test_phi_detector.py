@@ -70,3 +70,9 @@ def test_training_is_seeded(tmp_path):
     other = train(spacy_dir, tmp_path / "c", epochs=1, per_author=8, seed=7)
     assert other["train_notes"] > 0
     assert weights_sha256(tmp_path / "c") != weights_sha256(tmp_path / "a")
+
+
+def test_text_already_de_identified_stays_as_it_is():
+    """The tagger never met medbento's placeholders in training (it took them for e-mails)."""
+    text = "Patient <PERSON_1>, MRN <MEDICAL_RECORD_NUMBER_1>, seen <DATE_1>; call <PERSON>."
+    assert detect(local_analyzer(), [text]) == [[]]
