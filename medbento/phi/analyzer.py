@@ -16,7 +16,7 @@ import bentoml
 
 from medbento.phi.finding import Finding
 from medbento.phi.gazetteer import CheckedSpacyRecognizer, GazetteerRecognizer, gazetteer_at
-from medbento.phi.learned import LEARNED_LABELS, LearnedRecognizer
+from medbento.phi.learned import LearnedRecognizer
 from medbento.phi.patterns import EPONYMS, is_allowed_geography, is_clinical_term
 from medbento.phi.recognizers import SafeHarborRecognizer
 from medbento.phi.safelist import identifier_spans, protected_spans
@@ -81,6 +81,8 @@ def build_analyzer(spacy_dir: Path, gazetteer_dir: Path, learned: bool = False):
                 scores=scores,
             )
 
+    learned_recognizer = LearnedRecognizer(spacy_dir) if learned else None
+    learned_types = learned_recognizer.types if learned_recognizer else {}
     nlp_engine = EntitiesOnly(
         models=[{"lang_code": "en", "model_name": str(spacy_dir)}],
         ner_model_configuration=NerModelConfiguration(
@@ -100,7 +102,7 @@ def build_analyzer(spacy_dir: Path, gazetteer_dir: Path, learned: bool = False):
                 "WORK_OF_ART",
                 "LAW",
                 "LANGUAGE",
-                *(label for label in LEARNED_LABELS if label not in NER_MAPPING),
+                *(label for label in learned_types if label not in NER_MAPPING),
             ],
         ),
     )
@@ -127,7 +129,7 @@ def build_analyzer(spacy_dir: Path, gazetteer_dir: Path, learned: bool = False):
         CreditCardRecognizer(),
         IbanRecognizer(),
         SafeHarborRecognizer(),
-        *([LearnedRecognizer(spacy_dir)] if learned else []),
+        *([learned_recognizer] if learned_recognizer else []),
     ):
         registry.add_recognizer(recognizer)
 

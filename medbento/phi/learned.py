@@ -22,31 +22,6 @@ _NUMBER = re.compile(r"\d+")
 _SENTENCE_END = re.compile(r"\w{4}[.!?]\s")
 
 
-# Every label phi-detector tags (models/phi_detector.py LABELS).
-LEARNED_LABELS = [
-    "NAME",
-    "DATE",
-    "AGE",
-    "ADDRESS",
-    "GEO",
-    "PHONE",
-    "FAX",
-    "EMAIL",
-    "SSN",
-    "MRN",
-    "HEALTH_PLAN",
-    "ACCOUNT",
-    "LICENSE",
-    "VEHICLE",
-    "DEVICE",
-    "URL",
-    "IP",
-    "BIOMETRIC",
-    "PHOTO",
-    "OTHER_ID",
-]
-
-
 class LearnedRecognizer(LocalRecognizer):
     def __init__(self, detector_dir: Path) -> None:
         # Its label -> the guard's entity type (written beside the weights at training time).

@@ -13,6 +13,8 @@ import re
 import unicodedata
 from datetime import date, timedelta
 
+from medbento.phi.patterns import MONTH
+
 # Names by naming tradition: a surrogate keeps the tradition and the shape of what it replaces.
 NAMES = {
     "anglo": (
@@ -93,12 +95,11 @@ STREETS = [
     "Aspen",
 ]
 MONTHS = [date(2000, m, 1).strftime("%B") for m in range(1, 13)]
-_MONTH = "|".join(sorted({m for full in MONTHS for m in (full, full[:3], full[:4])}, key=len))
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _NAMED_DATE = re.compile(
-    rf"^(?:(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?P<o1>st|nd|rd|th)?|"
-    rf"(?P<d2>\d{{1,2}})(?P<o2>st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})\.?)"
+    rf"^(?:(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?P<o1>st|nd|rd|th)?|"
+    rf"(?P<d2>\d{{1,2}})(?P<o2>st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH}))"
     r"(?:,?\s+(?P<y>\d{4}|\d{2}))?$",
     re.I,
 )
@@ -175,7 +176,7 @@ class Surrogates:
                 parts.append(str(moved.year)[-len(year) :])
             return sep.join(parts)
         if m := _NAMED_DATE.match(text):
-            month_word = m["m1"] or m["m2"]
+            month_word = (m["m1"] or m["m2"]).rstrip(".")
             day, ordinal, year = (m["d1"] or m["d2"]), (m["o1"] or m["o2"]), m["y"]
             month = next(
                 i
@@ -185,12 +186,9 @@ class Surrogates:
             moved = self._moved(_full_year(year), month, int(day))
             if not moved:
                 return self.same_format(value)
-            new_month = _cased(
-                MONTHS[moved.month - 1][: len(month_word)]
-                if len(month_word) < 5
-                else MONTHS[moved.month - 1],
-                month_word,
-            )
+            full = month_word.title() in MONTHS  # "June" is a name, "Sept" an abbreviation
+            new_month = MONTHS[moved.month - 1]
+            new_month = _cased(new_month if full else new_month[:3], month_word)
             new_day = _width(moved.day, day) + (_ordinal(moved.day) if ordinal else "")
             out = text.replace(month_word, "\0", 1).replace(day + (ordinal or ""), new_day, 1)
             out = out.replace("\0", new_month)

@@ -102,6 +102,8 @@ def test_dates_move_by_one_offset_so_intervals_survive():
         ("08 JUN 24", r"\d\d [A-Z]{3} 2[345]"),
         ("2024-03-14", r"202[345]-\d\d-\d\d"),
         ("the 21st", r"the \d{1,2}(st|nd|rd|th)"),
+        ("14 Sept 2023", r"\d\d [A-Z][a-z]{2} 202[234]"),
+        ("3 of June", r"\d{1,2} of [A-Z][a-z]+"),
     ],
 )
 def test_date_formats_are_kept(value, pattern):
