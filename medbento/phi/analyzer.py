@@ -257,8 +257,9 @@ def _back(findings: list[Finding], index: list[int] | None) -> list[Finding]:
 
 # medbento's own placeholders (`<PERSON_1>`, and `<PERSON>` in scanned output): text that was
 # already de-identified is not PHI (the learned tagger, which never met them, takes them for
-# e-mails and places).
-_PLACEHOLDER = re.compile(r"<[A-Z][A-Z_]*(?:_\d+)?>")
+# e-mails and places). Their counters are small: "<ID_078051120>" is a number dressed as one,
+# which must still be found (a model's invented placeholder is no hiding place).
+_PLACEHOLDER = re.compile(r"<[A-Z][A-Z_]*(?:_\d{1,3})?>")
 
 
 def clean(text: str, results) -> list[Finding]:
