@@ -268,22 +268,48 @@ def clean(text: str, results) -> list[Finding]:
         protected += [m.span() for m in _PLACEHOLDER.finditer(text)]
     kept = []
     for r in results:
-        span = text[r.start : r.end]
-        if any(start <= r.start and r.end <= end for start, end in protected):
-            continue
-        if r.entity_type in ("PERSON", "LOCATION") and is_clinical_term(text, span, r.end):
-            continue
-        if r.entity_type == "LOCATION" and is_allowed_geography(span):
-            continue
-        kept.append(
-            Finding(entity_type=r.entity_type, start=r.start, end=r.end, score=round(r.score, 2))
-        )
+        for start, end in outside(text, r.start, r.end, protected):
+            span = text[start:end]
+            if r.entity_type in ("PERSON", "LOCATION") and is_clinical_term(text, span, end):
+                continue
+            if r.entity_type == "LOCATION" and is_allowed_geography(span):
+                continue
+            kept.append(
+                Finding(entity_type=r.entity_type, start=start, end=end, score=round(r.score, 2))
+            )
     kept += [
         Finding(entity_type=entity, start=start, end=end, score=0.5)
-        for start, end, entity in identifier_spans(text)
-        if not any(s <= start and end <= e for s, e in protected)
+        for found_start, found_end, entity in identifier_spans(text)
+        for start, end in outside(text, found_start, found_end, protected)
     ]
     return merge(kept + repeated_names(text, kept))
+
+
+def outside(
+    text: str, start: int, end: int, protected: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The parts of a finding that no protected span covers, trimmed to letters and digits:
+    a tagger's "PERRL, LKW 0830" keeps "PERRL", and a code's prefix taken with a protected
+    variant ("T p.Thr117Met") is dropped with it."""
+    covered = [(s, e) for s, e in protected if s < end and start < e]
+    if not covered:
+        return [(start, end)]
+    free = [i for i in range(start, end) if not any(s <= i < e for s, e in covered)]
+    parts: list[tuple[int, int]] = []
+    for i in free:
+        if parts and parts[-1][1] == i:
+            parts[-1] = (parts[-1][0], i + 1)
+        else:
+            parts.append((i, i + 1))
+    trimmed = []
+    for s, e in parts:
+        while s < e and not text[s].isalnum():
+            s += 1
+        while e > s and not text[e - 1].isalnum():
+            e -= 1
+        if s < e:
+            trimmed.append((s, e))
+    return trimmed
 
 
 def repeated_names(text: str, findings: list[Finding]) -> list[Finding]:

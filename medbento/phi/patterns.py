@@ -204,7 +204,8 @@ EPONYMS = {
 CLINICAL_FOLLOWERS = re.compile(
     r"^(?:'s|’s|s')?\s*(disease|syndrome|sign|test|reflex|maneuver|manoeuvre|score|scale|"
     r"criteria|classification|class|catheter|procedure|lymphoma|sarcoma|esophagus|palsy|"
-    r"phenomenon|fracture|triad|point|grade|stage|ulcer|ring|loop|tube|repair|operation)\b",
+    r"phenomenon|fracture|triad|point|grade|stage|ulcer|ring|loop|tube|repair|operation|"
+    r"angina|nomogram|curve|division|osteotomy|appliance)\b",
     re.IGNORECASE,
 )
 EPONYM_FINDING = re.compile(r"^(?:'s|’s|s')?\s*(positive|negative|\+|-)", re.IGNORECASE)

@@ -46,13 +46,40 @@ CLINICAL_CODES = re.compile(
     r"G6PD|B12|D3|D2|K2|Q\d{1,2}H|q\d{1,2}h|PHQ-\d|GAD-\d|DSM-\d|CURB-65|MELD-Na|ICD-10|"
     r"ICD-9|COPD|CKD\d?[ab]?|DM[12]|T[12]DM|S[1-4]|V\d|O2|H2O|NaCl|KCl|MgSO4|CaCO3|D5W|D10W|"
     r"D5NS|N95|P2Y12|5-HT3|T3|T4|FT4|25-OH|1,25-OH)"
+    r"|E[1-4]V(?:[1-5]|T)M[1-6]"  # Glasgow Coma Scale components, E3V4M6 (VT: intubated)
+    r"|(?:[1-9]|1\d|2[0-2]|X|Y)[pq]\d{1,2}(?:\.\d{1,3})?"  # chromosome bands, 22q11.2
+    # Gene symbols with digits inside: COL1A1, SLC26A4 (families named by their prefix: a plate
+    # or a serial of the same shape stays an identifier).
+    r"|(?:COL|SLC|CYP|ATP|KCN[A-Z]|SCN|CACNA|HNF|GJB|MYH|MYL|ABC[A-G]|UGT|SERPIN[A-I]|NDUF[ABSV]|"
+    r"LRP|EIF|ADAMTS|CDKN|PIK3C|HOX[A-D]|TNFRSF|SDH|NR|HSD|ALDH|ADH|CHRN[ABDEG]|GRIN|GABR[ABG])"
+    r"\d{1,2}[A-Z]{1,2}\d{1,2}"
+    r"|(?:NM|NP|NC|NG|NR|XM)_\d{6,9}(?:\.\d{1,2})?"  # RefSeq accessions of a variant's transcript
     r")$"
+)
+# Procedure codes of the systems beside CPT: CDT (dental, D0100-D9999) and HCPCS level II
+# (A0021-V5364). Their shape (a letter and four digits) is also a short identifier's, so they
+# count as codes only where a code stands: after a code system's name or a billing word, in a
+# list of such codes, or before the procedure it names.
+PROCEDURE_CODE = re.compile(r"^[A-V]\d{4}$")
+CODE_CONTEXT = re.compile(
+    r"(?i)\b(?:cdt|hcpcs|cpt|codes?|billed|billing|bill|procedures?|proc|claim lines?|line items?|"
+    r"ada|d-codes?|j-codes?|submitted|requested|authori[sz]ation for|modifier)\b[^.\n]{0,40}$"
+)
+PROCEDURE_WORDS = re.compile(
+    r"(?i)^\s*[-–:(]?\s*(?:simple|surgical|extraction|exam|evaluation|radiograph|bitewings?|"
+    r"panoramic|periapical|prophylaxis|prophy|fluoride|sealant|crown|core|filling|amalgam|resin|"
+    r"composite|restoration|scaling|root|pulpotomy|pulpectomy|implant|abutment|denture|partial|"
+    r"bridge|pontic|incision|biopsy|excision|alveoloplasty|occlusal|night ?guard|"
+    r"injection|inj|infusion|supplies|strips|lancets|cpap|bipap|wheelchair|walker|splint|orthosis|"
+    r"brace|oxygen|nebuli[sz]er|glucometer|ambulance|transport|mileage|annual|wellness|screening)"
 )
 GENE_VARIANT = re.compile(r"^[A-Z]\d{2,4}[A-Z]$")  # JAK2 V617F, KRAS G12C, BRAF V600E
 TIME = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d$")
 TIME_CONTEXT = re.compile(
     r"(?i)(?:\b(?:at|@|from|to|until|till|by|since|after|before|shift|time|around|about|"
-    r"approx|approximately|~)\s*$|(?:^|\n)\s*$|\d{3,4}\s*[-–]\s*$)"
+    r"approx|approximately|~|lkw|lsw|lsn|well|normal|onset|dispatch(?:ed)?|enroute|scene|"
+    r"arrival|arrived|departed|tob|born|delivered|delivery|given|started|stopped)\s*:?\s*$"
+    r"|(?:^|\n)\s*$|\d{3,4}\s*[-–]\s*$)"
 )
 YEAR = re.compile(r"^(?:19|20)\d{2}$")
 # Short upper-case words before an identifier's digits belong to it ("MR 7741-0092",
@@ -97,6 +124,18 @@ def _identifier_shaped(token: str) -> bool:
     # Letters and digits that alternate, as plates and serials do: "7ABC123", "4MN22".
     switches = len(re.findall(r"(?<=\d)[A-Za-z]|(?<=[A-Za-z])\d", token))
     return letters >= 2 and digits >= 2 and len(token) >= 6 and switches >= 2
+
+
+def _procedure_code(text: str, start: int, end: int, token: str) -> bool:
+    if not PROCEDURE_CODE.match(token):
+        return False
+    if CODE_CONTEXT.search(text[max(0, start - 60) : start]) or PROCEDURE_WORDS.match(
+        text[end : end + 30]
+    ):
+        return True
+    # One of a list of codes: "D0220, D0330, D7140".
+    near = text[max(0, start - 10) : start] + " " + text[end : end + 10]
+    return bool(re.search(r"(?:^|[\s,;/(])[A-V]\d{4}(?:$|[\s,;/)])", near))
 
 
 def _measurement(text: str, start: int, end: int, token: str) -> bool:
@@ -171,6 +210,28 @@ PROTECTED = re.compile(
     r"tumou?r|ulcer|contracture|joint|node|esophagus|sarcoidosis|anomaly|malformation|"
     r"aneurysm|block|murmur|triad|stage|grade|stockings|questionnaire|inventory|index|"
     r"formula|equation|rule)\b"
+    # Classifications named by their authors in dentistry, anaesthesia and obstetrics: "Angle
+    # class II", "Pell and Gregory class II position B", "Cormack-Lehane grade 1", "Miller class
+    # I", "Bhutani nomogram", "Ludwig's angina". An author's possessive only before words that
+    # follow no one's name in a note.
+    r"|\b(?:[A-Z][a-z]+(?:[ \t]+and[ \t]+|[- \t]))?[A-Z][a-z]+[ \t]+(?:class|division|position|"
+    r"nomogram|curve|discrepancy|analysis|technique|osteotomy|appliance)[ \t]+"
+    r"(?:[IV]{1,4}|[1-6]|[A-C])\b(?:[ \t]+(?:division|div|position)[ \t]+(?:[1-3]|[A-C])\b)?"
+    r"|\b[A-Z][a-z]+(?:['’]s)?[ \t]+(?:angina|nomogram|curve|discrepancy|analysis|osteotomy|"
+    r"appliance|technique)\b"
+    # HGVS variant descriptions: c.5946delT, c.1032+1G>A, p.(Arg663His), p.Ser1982Argfs*22.
+    r"|\b[cgmnr]\.[-*]?\d+(?:[+-]\d+)?(?:_[-*]?\d+(?:[+-]\d+)?)?"
+    r"(?:[ACGTU]+>[ACGTU]+|delins[ACGTU]+|del[ACGTU]*|dup[ACGTU]*|ins[ACGTU]+|inv|=)"
+    r"|\bp\.\(?(?:[A-Z][a-z]{2}|[A-Z*])\d+(?:_(?:[A-Z][a-z]{2}|[A-Z])\d+)?"
+    r"(?:(?:[A-Z][a-z]{2}|[A-Z*=?])?(?:fs(?:Ter|\*|X)?\d*|del|dup|ext\*?\d*)?|(?:del)?ins(?:[A-Z][a-z]{2})+)\)?"
+    r"|\b4[4-9],\s?X{1,4}Y{0,2}(?:,[^\s,;]{1,20})?"  # karyotypes, 46,XX and 47,XY,+21
+    # A stroke's "last known well" time is a clinical time, not a date's digits.
+    r"|\b(?i:LKW|LSW|LSN|last[ \t]+known[ \t]+well|last[ \t]+seen[ \t]+(?:well|normal))"
+    r"(?:[ \t]*(?:at|@|:|was))?[ \t]*(?:[01]?\d|2[0-3]):?[0-5]\d\b"
+    # Obstetric and neonatal drugs spaCy takes for people and places.
+    r"|\b(?i:RhoGAM|Rhophylac|WinRho|Pitocin|Cytotec|Methergine|Hemabate|Cervidil|Prepidil|"
+    r"Celestone|Makena|Duramorph|Survanta|Curosurf|Infasurf|Synagis|Beyfortus|Boostrix|Adacel|"
+    r"Tdap|AquaMEPHYTON|Erythromycin[ \t]+ophthalmic)\b"
     r"|\bEF\s*(?:of\s*)?\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s*%"
     r"|\b(?:NIHSS|APGAR|Apgar|Braden|Morse|MMSE|MoCA|PHQ-9|GAD-7|ECOG|NYHA|Killip|Wells|"
     r"CURB-65|CHA2DS2-VASc|HAS-BLED|TIMI|GRACE|MELD|Child-Pugh|Gleason|RASS|CAM-ICU|FIM|"
@@ -180,13 +241,15 @@ PROTECTED = re.compile(
 
 
 def protected_spans(text: str) -> list[tuple[int, int]]:
-    """Clinical phrases and notation (vertebral levels, obstetric notation, genes, ICD-10
-    codes) that no finding may remove: spaCy calls "L4-L5" a person and "BRCA1" a place."""
+    """Clinical phrases and notation (vertebral levels, obstetric notation, genes, ICD-10,
+    CDT and HCPCS codes) that no finding may remove: spaCy calls "L4-L5" a person and "BRCA1" a place."""
     spans = [m.span() for m in PROTECTED.finditer(text)]
     for match in TOKEN.finditer(text):
         token = match.group()
         if any(c.isdigit() for c in token) and (
-            CLINICAL_CODES.match(token) or GENE_VARIANT.match(token)
+            CLINICAL_CODES.match(token)
+            or GENE_VARIANT.match(token)
+            or _procedure_code(text, match.start(), match.end(), token)
         ):
             spans.append(match.span())
     return spans

@@ -1,5 +1,5 @@
 """Each class of identifier that once leaked, and each clinical phrase that was once lost
-(issue 11's list, in phi_classes.json), pinned with the real guard: the identifier's pieces
+(issues 11 and 22, in phi_classes.json), pinned with the real guard: the identifier's pieces
 are all inside findings, and no finding touches the clinical phrase. The sentences are written
 for this test, not taken from any benchmark family."""
 
