@@ -249,6 +249,20 @@ HOLIDAY = (
     r"Memorial\s+Day|Valentine['’]?s\s+Day|Mother['’]?s\s+Day|Father['’]?s\s+Day|"
     r"Veterans\s+Day|Juneteenth|Hanukkah|Diwali|Eid(?:\s+al-\w+)?|Ramadan|Lunar\s+New\s+Year)"
 )
+NUMBER_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+SPOKEN_MONTH = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+SPOKEN_DAY = (
+    rf"(?:(?:twenty|thirty)(?:[-\s]{NUMBER_UNITS})?|{NUMBER_UNITS}|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+# A year said as two numbers or as one: "eighty-eight", "nineteen eighty-eight", "oh five",
+# "two thousand five".
+SPOKEN_YEAR = (
+    rf"(?:(?:nineteen[-\s]|twenty[-\s])?(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    rf"(?:[-\s]{NUMBER_UNITS})?|(?:twenty[-\s])?oh[-\s]{NUMBER_UNITS}|two\s+thousand(?:\s+(?:and\s+)?"
+    rf"(?:{NUMBER_UNITS}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+    r"nineteen|twenty(?:[-\s](?:one|two|three|four|five|six))?))?)"
+)
 AGE_WORD = (
     r"(?:ninety(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|"
     r"(?:one|a)[-\s]hundred(?:[-\s](?:and[-\s])?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))?)"
@@ -300,7 +314,7 @@ DATE_WORDS = (
 
 # "OKAFOR, ADAEZE N" and "Thibodeaux, Clarence J." at the start of a line or after a label;
 # a pair of header words ("HISTORY, PHYSICAL") is not a name (see _names_not_headers).
-CAPS_LAST_FIRST = r"(?m:(?:^|(?<=[:|/]\s)|(?<=[:|/]))\s*)(?P<v>[A-Z][A-Z'’\-]+(?:\s[A-Z][A-Z'’\-]+)?,\s+[A-Z][A-Z'’\-]+(?:\s+[A-Z]\.?)?)(?![a-z])"
+CAPS_LAST_FIRST = r"(?m:(?:^|(?<=[:|/]\s)|(?<=[:|/]))\s*)(?P<v>[A-Z][A-Z'’\-]+(?:\s[A-Z][A-Z'’\-]+)?,\s+[A-Z](?:[A-Z'’\-]+|[a-z]+)(?:\s+[A-Z]\.?)?)(?![a-z])"
 LAST_FIRST = rf"(?m:(?:^|(?<=[:|/]\s)|(?<=[:|/]))\s*)(?P<v>{NAME}(?:[ -]{NAME})?,\s+{NAME}(?:\s+[A-Z]\.?)?)(?=\s|$|[|/;])"
 # IPv6 in any notation, compressed ("fe80::1") included; ipaddress decides (not a time "10:30").
 IPV6 = r"(?<![\w:.])(?=[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])"
@@ -336,6 +350,13 @@ PATTERNS: list[tuple[str, str, float]] = [
     ("EMAIL_ADDRESS", r"(?i)(?<![\w.+\-])[\w.+\-]+\s*(?:\(at\)|\[at\]|\{at\}|\sat\s)\s*[\w\-]+(?:\s*(?:\(dot\)|\[dot\]|\{dot\}|\sdot\s|\.)\s*[\w\-]+)*\s*(?:\(dot\)|\[dot\]|\{dot\}|\sdot\s|\.)\s*(?:com|org|net|edu|gov|mil|io|co|us|uk|ca|info|biz|me|health|care)\b", 0.85),
     # Digits spoken or written as words ("six one seven five five five ..."), four or more.
     ("ID", r"(?i)\b(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)[\s,\-]+){3,}(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b", 0.75),
+    # ... in Spanish ("cero cuatro siete, dos dos ..."), and letters spelled out one by one
+    # ("W as in whiskey", "b c b s x"): identifiers read over the phone.
+    ("ID", r"(?i)\b(?:(?:cero|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)[\s,\-]+){3,}(?:cero|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)\b", 0.75),
+    ("ID", r"\b[A-Za-z]\s+as\s+in\s+[A-Za-z]+\b", 0.75),
+    ("ID", r"(?<![\w'’.])(?:(?:[a-z][ ,\-]+){3,}[a-z]|(?:[A-Z][ ,\-]+){3,}[A-Z])(?:[ ,\-]+(?i:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d+))*(?![\w'’])", 0.6),
+    # Web addresses dictated: "w w w dot valleyortho dot com slash pay".
+    ("URL", r"(?i)\b(?:(?:w\s*w\s*w|www)\s+dot\s+)?[a-z0-9\-]+(?:\s+dot\s+[a-z0-9\-]+)*\s+dot\s+(?:com|org|net|edu|gov|io|us|info|health|care)\b(?:\s+slash\s+[a-z0-9\-]+)*", 0.8),
     # Record, plan, account, license, vehicle and device numbers, introduced by context.
     ("MEDICAL_RECORD_NUMBER", labelled(r"mrn|mr#|medical record|med(?:ical)? rec(?:ord)?|chart|patient|pt|encounter|visit|fin|csn|hospital"), 0.9),
     ("HEALTH_PLAN_ID", labelled(r"member|subscriber|policy|insurance|insured|health plan|plan|beneficiary|medicare|medicaid|mbi|group|payer|payor|hicn|coverage"), 0.9),
@@ -370,6 +391,8 @@ PATTERNS: list[tuple[str, str, float]] = [
     ("LOCATION", rf"\b(?P<v>[A-Z][a-zA-Z]+(?:[ \-][A-Z][a-zA-Z]+){{0,3}})\s+(?:{STATE})\.?\s+\d{{5}}\b", 0.85),
     ("LOCATION", rf"(?:\bfrom\s+)(?P<v>{NAME}(?:\s+{NAME})?)\b(?!\s+(?:Hospital|Clinic|Center|Centre|Medical))", 0.5),
     ("LOCATION", r"\b(?P<v>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+(?:County|Parish|Borough|Township))\b", 0.85),
+    # A county in the short form EMS and sheriffs write: "HARRIS CO EMS", "Marion Co. Fire".
+    ("LOCATION", r"\b(?P<v>(?:[A-Z]{3,}|[A-Z][a-z]+)(?:\s(?:[A-Z]{3,}|[A-Z][a-z]+))?\s+(?:CO|Co|CNTY|Cnty)\.?)(?=\s+(?:EMS|Fire|FIRE|FD|SO|Sheriff|SHERIFF|Rescue|RESCUE|Medic|MEDIC|Dispatch|DISPATCH|911|Jail|JAIL|Ambulance|AMBULANCE|PD|Health|HEALTH)\b)", 0.85),
     ("LOCATION", rf"(?:\b(?:lives|living|resides|residing|resident|born|moved|relocated|travel(?:ed|led)?|visiting|from|home)\s+(?:in|at|to|of|from)\s+)(?P<v>{NAME}(?:\s+{NAME}){{0,2}})\b", 0.6),
     ("ZIP_CODE", rf"\b(?:{STATE})\.?,?\s+(?P<v>\d{{5}}(?:-\d{{4}})?)\b", 0.9),
     ("ZIP_CODE", r"(?i:\b(?:zip|zip code|zipcode|postal code|postcode)\s*[:#]?\s*)(?P<v>\d{5}(?:-\d{4})?)\b", 0.95),
@@ -393,7 +416,12 @@ PATTERNS: list[tuple[str, str, float]] = [
     # A month/day with no year: "interrogated 6/3", "EGD 10/6". Not a fraction, a pain or
     # strength score, a murmur grade or a dose ("5/5 strength", "pain 7/10", "2/6 murmur").
     ("DATE", r"(?:(?P<no>(?i:\b(?:strength|power|motor|pain|score|grade|murmur|reflexes|pulses|scale|vision|acuity|ratio|rated|sensation|dtrs?|cog|recall|registration|of)\b[:=]?\s*(?:is|was|of|at)?\s*))|(?<![\w/.:]))(?P<v>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\w/]|\.\d|\s*(?i:mmhg|strength|murmur|holosystolic|systolic|diastolic|tab|pill|dose|of|ratio|power|motor|reflex|pulses?|times|x\b|bilaterally))", 0.7),
+    # Spoken dates: "one, seventeen, eighty-eight" (month, day, year in words) and Spanish
+    # ones: "tres de mayo", "el 21 de junio".
+    ("DATE", rf"(?i:\b{SPOKEN_MONTH}[\s,/\-]+{SPOKEN_DAY}[\s,/\-]+{SPOKEN_YEAR}\b)", 0.8),
+    ("DATE", r"(?i:\b(?:[0-3]?\d|primero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|diecis[eé]is|diecisiete|dieciocho|diecinueve|veinte|veinti\w+|treinta(?:\s+y\s+uno)?)\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\b)", 0.85),
     # Ages over 89 in words or short forms.
+    ("AGE", r"(?i:\b(?:died|passed(?:\s+away)?|deceased|death|expired|d\.)\s+(?:at\s+)?(?:age\s+)?)(?P<v>9\d|1[01]\d)\b(?!\s*(?:%|mg|kg|days?|weeks?|months?|hours?|min))", 0.8),
     ("AGE", rf"(?i:\b(?P<v>{AGE_WORD})\b(?![-\s]+(?:percent|per|minutes?|mins?|seconds?|hours?|days?|weeks?|months?|mg|mcg|kg|g|grams?|pounds?|lbs?|ml|cc|units?|times|degrees?|beats|breaths|meters?|feet|miles?|cm|mm|dollars?|%|to|or|\d)\b))", 0.8),
     ("AGE", r"(?i:\b(?:early|mid|late)[-\s]+(?P<v>nineties)\b)", 0.85),
     ("AGE", r"(?i:\b(?:aged?|is|was|turned|turns|now)\s+)(?P<v>9\d|1[01]\d)\b(?!\s*(?:%|mg|kg|lbs?|cm|mm|bpm|beats|min|percent|on|/))", 0.75),
