@@ -8,6 +8,7 @@ series. Resource figures (GPU through NVML, per-service processes, the machine) 
 from __future__ import annotations
 
 import functools
+import threading
 
 import psutil
 from bentoml import metrics
@@ -38,7 +39,23 @@ RATE_LIMITED = metrics.Counter(
 )
 
 
-@functools.cache
+_defining = threading.Lock()
+
+
+def defined_once(define):
+    """functools.cache under a lock: two threads' first /readyz probes both defined the gauge,
+    and the second definition failed with prometheus_client's "Duplicated timeseries"."""
+    cached = functools.cache(define)
+
+    @functools.wraps(define)
+    def get():
+        with _defining:
+            return cached()
+
+    return get
+
+
+@defined_once
 def redis_up():
     """Defined only in the processes that use Redis: a gauge starts at 0 in every process that
     defines it, and the lowest over live processes would then read 0 for ever."""
@@ -49,7 +66,7 @@ def redis_up():
     )
 
 
-@functools.cache
+@defined_once
 def audit_store_writable():
     """Defined in the AuditLog processes only (see redis_up): 1 while the last readiness probe
     could write to the audit store."""
