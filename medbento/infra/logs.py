@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+import socket
 import sys
 
 from pythonjsonlogger.json import JsonFormatter
@@ -24,13 +25,31 @@ _INPUT_ECHO = re.compile(r"input_value=.*?(?=, input_type=|\]$|$)", re.MULTILINE
 _PATTERNS = [(entity, re.compile(regex)) for entity, regex, _ in PATTERNS]
 
 
+# The server's own address ("listening on http://localhost:3000") is not PHI, and a newcomer
+# must see where it serves. Only scheme://host:port with nothing after it, on this machine's
+# own names, is kept; any path or query, and any other host, is scrubbed as before.
+_OWN_HOSTS = {"localhost", "0.0.0.0", "127.0.0.1", "[::]", "[::1]", socket.gethostname().lower()}
+_SERVER_URL = re.compile(r"\bhttps?://(?P<host>\[[0-9a-fA-F:]*\]|[\w.\-]+):\d{1,5}(?![\w/.:?#@])")
+
+
 def scrub(text: str) -> str:
+    kept: list[str] = []
+
+    def keep(match: re.Match) -> str:
+        if match.group("host").lower() not in _OWN_HOSTS:
+            return match.group(0)
+        kept.append(match.group(0))
+        return f"\x00{chr(0xE000 + len(kept) - 1)}\x00"  # no pattern matches these
+
+    text = _SERVER_URL.sub(keep, text) if "://" in text else text
     text = _INPUT_ECHO.sub("input_value=<removed>", text)
     for entity, pattern in _PATTERNS:
         if "v" in pattern.groupindex:
             text = pattern.sub(lambda m, e=entity: _replace_group(m, e), text)
         else:
             text = pattern.sub(f"<{entity}>", text)
+    for i, url in enumerate(kept):
+        text = text.replace(f"\x00{chr(0xE000 + i)}\x00", url)
     return text
 
 

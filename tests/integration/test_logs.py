@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -52,6 +53,8 @@ def test_served_logs_hold_no_phi(tmp_path):
         ]
     assert statuses == [200, 400, 400, 400, 401, 401, 404]
     text = log_file.read_text()
+    # The start-up line says where the server listens (the scrubber once hid it as <URL>).
+    assert re.search(rf"listening on https?://[\w.\[\]:]+:{port}\b", text), text[:2000]
     access = [
         json.loads(line)
         for line in text.splitlines()

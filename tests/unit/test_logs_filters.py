@@ -8,7 +8,7 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 from medbento.http.errors import APIError
-from medbento.infra.logs import ClientErrorTracebacks, PHIScrubber
+from medbento.infra.logs import ClientErrorTracebacks, PHIScrubber, scrub
 
 pytestmark = pytest.mark.unit
 
@@ -36,6 +36,17 @@ def test_the_scrubber_removes_pydantic_echoes_and_safe_harbor_matches():
     text = record.getMessage() + record.exc_text
     assert "Harriet" not in text and "555-0199" not in text
     assert "input_value=<removed>" in text  # the echo was there, and is gone
+
+
+@pytest.mark.parametrize(
+    "address", ["http://localhost:3000", "http://0.0.0.0:8080", "https://127.0.0.1:443"]
+)
+def test_the_servers_own_address_is_shown_and_phi_beside_it_is_not(address):
+    line = f"listening on {address} (Press CTRL+C to quit); caller 617-555-0199"
+    assert scrub(line) == f"listening on {address} (Press CTRL+C to quit); caller <PHONE_NUMBER>"
+    # A path, a query or another host may carry PHI: scrubbed as before.
+    for leaky in (f"{address}/patients/40718822", "http://portal.example.org:8443"):
+        assert leaky not in scrub(f"fetched {leaky}")
 
 
 def test_client_error_tracebacks_are_dropped_and_faults_kept():
