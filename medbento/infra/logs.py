@@ -28,7 +28,7 @@ _PATTERNS = [(entity, re.compile(regex)) for entity, regex, _ in PATTERNS]
 # The server's own address ("listening on http://localhost:3000") is not PHI, and a newcomer
 # must see where it serves. Only scheme://host:port with nothing after it, on this machine's
 # own names, is kept; any path or query, and any other host, is scrubbed as before.
-_OWN_HOSTS = {"localhost", "0.0.0.0", "127.0.0.1", "[::]", "[::1]", socket.gethostname().lower()}
+_OWN_HOSTS = {"localhost", "0.0.0.0", "127.0.0.1", "[::]", "[::1]", socket.gethostname().lower()}  # noqa: S104 (names, not a bind)
 _SERVER_URL = re.compile(r"\bhttps?://(?P<host>\[[0-9a-fA-F:]*\]|[\w.\-]+):\d{1,5}(?![\w/.:?#@])")
 
 
