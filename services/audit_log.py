@@ -78,6 +78,15 @@ class AuditLog:
         audit_store_writable().set(int(writable))
         return writable
 
+    def not_ready(self) -> None:
+        """An append failed: not ready from now on, until a probe's own write succeeds (no
+        waiting for the next probe to find out what a request just did)."""
+        if getattr(self, "_writable", True):
+            log.error("audit store not writable: not ready")
+        self._writable = False
+        self._probed = time.monotonic()
+        audit_store_writable().set(0)
+
     @bentoml.api(**settings.batching(AUDIT_BATCH))
     def record(self, events: list[EventIn]) -> list[int]:
         """Internal: append events (one transaction per batch); returns their sequence numbers."""
@@ -89,6 +98,7 @@ class AuditLog:
         except SQLAlchemyError as error:
             # One line per failed write, not a traceback per request while the store is down.
             log.error("audit write failed: %s", type(error).__name__)
+            self.not_ready()
             raise APIError(
                 503, "The audit store is unavailable.", "audit_unavailable", reported=True
             ) from None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
+import os
 import uuid
 from collections import Counter
 from datetime import UTC, datetime, timedelta
@@ -135,6 +136,21 @@ class AuditProbe(SQLModel, table=True):
     at: datetime
 
 
+class AuditProbeWrite(SQLModel, table=True):
+    """A row each readiness probe inserts and removes: a new row of more than a page, as an
+    append needs (rewriting one row in place needs no new page, and answered "writable" on a
+    disk too full for any append)."""
+
+    __tablename__ = "audit_probe_write"
+    id: int | None = Column(default=None, primary_key=True)
+    filler: bytes
+
+
+# More than a SQLite page (4 KiB) and random (PostgreSQL compresses what it can): the probe
+# takes the space a batch of events would.
+PROBE_BYTES = 16384
+
+
 class AuditCheckpoint(SQLModel, table=True):
     """Left by a purge: where the remaining chain starts."""
 
@@ -208,6 +224,7 @@ class AuditStore:
                 AuditCheckpoint.__table__,
                 AuditKey.__table__,
                 AuditProbe.__table__,
+                AuditProbeWrite.__table__,
                 AuditReceipt.__table__,
             ],
         )
@@ -448,9 +465,10 @@ class AuditStore:
 
     def writable(self) -> bool:
         """A real write, as a request's event needs one: the database answers, has room for
-        a transaction (a full disk fails here, where taking a lock would not), and the chain
-        is written with this process's key. It writes its own row, not the chain head that
-        appends lock, and readiness asks at most every PROBE_EVERY_S (anyone may ask /readyz)."""
+        new rows (a full disk fails here, where taking a lock or rewriting a row would not),
+        and the chain is written with this process's key. It writes its own rows, not the
+        chain head that appends lock, and readiness asks at most every PROBE_EVERY_S (anyone
+        may ask /readyz)."""
         with Session(self.engine) as session:
             stored = session.get(AuditKey, 1)
             if stored is not None and not hmac.compare_digest(
@@ -458,5 +476,8 @@ class AuditStore:
             ):
                 raise OtherKeyError(OTHER_KEY)
             session.merge(AuditProbe(id=1, at=_now()))
+            session.add(AuditProbeWrite(filler=os.urandom(PROBE_BYTES)))
+            session.commit()
+            session.exec(delete(AuditProbeWrite))
             session.commit()
         return True

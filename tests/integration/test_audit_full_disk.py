@@ -9,11 +9,16 @@ import os
 import subprocess
 import sys
 import time
+import uuid
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
 import pytest
+from sqlalchemy.exc import OperationalError
+from sqlmodel import Session, select
 
+from medbento.audit.store import AuditProbe, AuditProbeWrite, AuditStore, EventIn
 from tests.conftest import IN_CI, KEY, serve
 
 pytestmark = pytest.mark.integration
@@ -106,3 +111,50 @@ def test_readiness_follows_the_audit_store_filling_and_emptying(small_filesystem
     env |= {"MEDBENTO_DATA_DIR": str(small_filesystem), "MEDBENTO_ENV": "testing"}
     verify = subprocess.run([MEDBENTO, "audit", "verify"], env=env, capture_output=True, text=True)
     assert verify.returncode == 0, verify.stderr
+
+
+def event() -> EventIn:
+    return EventIn(
+        request_id=uuid.uuid4().hex,
+        principal="p" * 16,
+        role="clinician",
+        action="embed",
+        route="/v1/embeddings",
+        status=200,
+        outcome="ok",
+        latency_ms=3.2,
+        model_id="clinical-embedder",
+        input_digest="a" * 64,
+        output_digest="b" * 64,
+    )
+
+
+def test_the_probe_fails_where_appends_fail_not_only_on_an_empty_disk(small_filesystem):
+    """Issue 23's finding, kept: with a few KiB left, every append failed while rewriting one
+    row in place (the old probe) still succeeded, so /readyz said 200 to a replica that could
+    only refuse. The probe now writes new rows, as an append does."""
+    store = AuditStore(f"sqlite:///{small_filesystem / 'audit.db'}")
+    store.append([event() for _ in range(50)])
+    ballast = fill(small_filesystem)
+    ballast.unlink()
+    left = os.statvfs(small_filesystem)
+    with ballast.open("wb") as space:
+        space.write(b"\0" * (left.f_bavail * left.f_frsize - 8192))
+    with pytest.raises(OperationalError):
+        store.append([event() for _ in range(8)])
+    with Session(store.engine) as session:  # what the old probe did: it still succeeds
+        session.merge(AuditProbe(id=1, at=datetime.now(UTC)))
+        session.commit()
+    with pytest.raises(OperationalError):
+        store.writable()
+    ballast.unlink()
+    assert store.writable()
+    assert store.append([event()]) == [51]
+
+
+def test_the_probe_leaves_nothing_behind_on_postgresql(postgres_schema):
+    store = AuditStore(postgres_schema)
+    for _ in range(3):
+        assert store.writable()
+    with Session(store.engine) as session:
+        assert session.exec(select(AuditProbeWrite)).all() == []
