@@ -7,7 +7,7 @@ import csv
 import json
 import logging
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 
 def models_import(args: argparse.Namespace) -> int:
@@ -117,15 +117,64 @@ def audit_purge(args: argparse.Namespace) -> int:
 
 
 def keys_create(args: argparse.Namespace) -> int:
-    from medbento.infra.auth import create_key, digest, principal_of
-    from medbento.settings import get_settings
+    from medbento.access.keys import KeyStore, cli_operator
 
-    settings = get_settings()
-    key = create_key(args.role, settings.data_dir)
+    key, record = KeyStore().create(
+        args.role, cli_operator(), expires_at=args.expires, models=args.models
+    )
     print(key)
     print(
-        f"role {args.role}, principal {principal_of(digest(key))}; only its hash is stored in "
-        f"{settings.data_dir / 'api-keys.json'}: keep the key now, it is not shown again",
+        f"{record.key_id}: role {record.role}; only its hash is stored: keep the key now, it is "
+        "not shown again",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def keys_list(args: argparse.Namespace) -> int:
+    from medbento.access.keys import KeyStore, describe
+
+    keys = [describe(r) for r in KeyStore().list(include_revoked=args.all)]
+    if args.format == "json":
+        print(json.dumps(keys, indent=2))
+        return 0
+    columns = ("id", "role", "models", "expires_at", "created_by", "revoked_at")
+    print("\t".join(columns))
+    for key in keys:
+        print(
+            "\t".join(
+                ",".join(v) if isinstance(v, list) else str(v or "-") for v in map(key.get, columns)
+            )
+        )
+    return 0
+
+
+def keys_revoke(args: argparse.Namespace) -> int:
+    from medbento.access.keys import KeyStore, UnknownKey, cli_operator
+
+    try:
+        KeyStore().revoke(args.key_id, cli_operator())
+    except UnknownKey:
+        print(f"{args.key_id}: no such live key", file=sys.stderr)
+        return 1
+    print(f"{args.key_id} revoked: every replica refuses it within seconds", file=sys.stderr)
+    return 0
+
+
+def keys_rotate(args: argparse.Namespace) -> int:
+    from medbento.access.keys import KeyStore, UnknownKey, cli_operator
+
+    try:
+        key, record = KeyStore().rotate(
+            args.key_id, cli_operator(), grace=timedelta(minutes=args.grace_minutes)
+        )
+    except UnknownKey:
+        print(f"{args.key_id}: no such live key", file=sys.stderr)
+        return 1
+    print(key)
+    print(
+        f"{record.key_id} replaces {args.key_id} (role {record.role}), which stops working in "
+        f"{args.grace_minutes:g} minutes; keep the new key now, it is not shown again",
         file=sys.stderr,
     )
     return 0
@@ -172,13 +221,36 @@ def build_parser() -> argparse.ArgumentParser:
     )
     purge.set_defaults(func=audit_purge)
 
-    keys = groups.add_parser("keys", help="API keys")
+    keys = groups.add_parser("keys", help="API keys (records beside the audit trail)")
     keys_cmds = keys.add_subparsers(dest="command", required=True)
     create = keys_cmds.add_parser("create", help="print a new key once and store its hash")
     create.add_argument(
         "--role", required=True, choices=["clinician", "researcher", "auditor", "admin"]
     )
+    create.add_argument("--expires", type=moment, metavar="DATE", help="ISO date or time (UTC)")
+    create.add_argument(
+        "--models",
+        type=lambda v: v.split(","),
+        metavar="IDS",
+        help="comma-separated model ids the key may use (default: all its role may)",
+    )
     create.set_defaults(func=keys_create)
+    listing = keys_cmds.add_parser("list", help="the keys (never the keys themselves)")
+    listing.add_argument("--all", action="store_true", help="revoked keys too")
+    listing.add_argument("--format", choices=["table", "json"], default="table")
+    listing.set_defaults(func=keys_list)
+    revoke = keys_cmds.add_parser("revoke", help="refused on every replica within seconds")
+    revoke.add_argument("key_id", metavar="KEY_ID", help="key_... as `keys list` shows it")
+    revoke.set_defaults(func=keys_revoke)
+    rotate = keys_cmds.add_parser("rotate", help="a new key with the same role; the old one ends")
+    rotate.add_argument("key_id", metavar="KEY_ID")
+    rotate.add_argument(
+        "--grace-minutes",
+        type=float,
+        default=0.0,
+        help="how long the old key keeps working (default: it stops now)",
+    )
+    rotate.set_defaults(func=keys_rotate)
     return parser
 
 

@@ -8,9 +8,10 @@ Every route that reaches a model de-identifies first (RequestGuard) and is audit
 from __future__ import annotations
 
 import asyncio
+import functools
 import re
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -23,6 +24,7 @@ from fastapi.routing import APIRoute
 from pydantic import BaseModel, BeforeValidator, Field, ValidationError, WithJsonSchema
 
 from medbento import freeze_after_startup
+from medbento.access.keys import KeyStore, UnknownKey, describe
 from medbento.audit.store import AuditEvents, EventQuery, Verdict
 from medbento.audit.trail import keyed_digest, trail
 from medbento.http import openai_routes
@@ -44,16 +46,21 @@ from medbento.http.schemas import (
     GenerationRequest,
     GenerationResult,
     Health,
+    IssuedKey,
+    KeyInfo,
+    KeyList,
+    KeyRotation,
     ModelHealth,
     ModelInfo,
     ModelInfos,
     ModelList,
+    NewKey,
     Reply,
     ReplyUsage,
     Texts,
 )
 from medbento.infra import remote
-from medbento.infra.auth import current
+from medbento.infra.auth import current, keyring
 from medbento.infra.stats import recent_calls
 from medbento.phi.finding import Finding
 from medbento.phi.guard import RequestGuard
@@ -64,6 +71,7 @@ from services.generation import Generation, ndjson_events
 from services.guarded import GuardedEntry
 
 settings = get_settings()
+KEY_ID = re.compile(r"key_[0-9a-f]{12}")
 
 
 class _StrictJSONRequest(Request):
@@ -224,8 +232,10 @@ class Gateway(GuardedEntry):
     @bentoml.api(route="/v1/chat/completions")
     async def chat_completions(self, request: ChatCompletionRequest, /) -> ChatCompletion:
         if request.model == "conversation":
-            await self._model("conversation")
             identity = current()
+            if not identity.may_use("conversation"):  # the door checked "generation" only
+                raise APIError(403)
+            await self._model("conversation")
             return await chat_with_conversation(
                 request,
                 self.conversation.to_async,
@@ -434,6 +444,58 @@ class Gateway(GuardedEntry):
     async def audit_verify(self) -> Verdict:
         verdict = await remote.call(self.audit.to_async.verify())
         return verdict if isinstance(verdict, dict) else verdict.model_dump()
+
+    # --- API keys (admin role) ---------------------------------------------------------------
+    # Each change is written with its audit event in one transaction (medbento/access/keys.py);
+    # the request itself is audited at the door like any other.
+
+    @app.get("/admin/keys")
+    async def list_keys(self, revoked: bool = False) -> KeyList:
+        records = await asyncio.to_thread(self._keys.list, include_revoked=revoked)
+        return {"keys": [describe(r) for r in records]}
+
+    @app.post("/admin/keys", status_code=201)
+    async def create_key(self, new: NewKey) -> IssuedKey:
+        try:
+            key, record = await asyncio.to_thread(
+                self._keys.create,
+                new.role,
+                current().principal,
+                expires_at=new.expires_at,
+                models=new.models,
+            )
+        except ValueError as error:  # its message names no input ("the expiry is in the past")
+            raise APIError(400, f"{error}.", "invalid_key_request") from None
+        keyring().forget()
+        return {"key": key, **describe(record)}
+
+    @app.post("/admin/keys/{key_id}/revoke")
+    async def revoke_key(self, key_id: str) -> KeyInfo:
+        return describe(await self._key_change(self._keys.revoke, key_id, current().principal))
+
+    @app.post("/admin/keys/{key_id}/rotate")
+    async def rotate_key(
+        self, key_id: str, rotation: Annotated[KeyRotation | None, Body()] = None
+    ) -> IssuedKey:
+        grace = timedelta(seconds=(rotation or KeyRotation()).grace_seconds)
+        key, record = await self._key_change(
+            self._keys.rotate, key_id, current().principal, grace=grace
+        )
+        return {"key": key, **describe(record)}
+
+    async def _key_change(self, change, key_id: str, *args, **kwargs):
+        if not KEY_ID.fullmatch(key_id):
+            raise APIError(404, "No such key.", "unknown_key")
+        try:
+            changed = await asyncio.to_thread(change, key_id, *args, **kwargs)
+        except UnknownKey:
+            raise APIError(404, "No such key.", "unknown_key") from None
+        keyring().forget()
+        return changed
+
+    @functools.cached_property
+    def _keys(self) -> KeyStore:
+        return KeyStore()
 
     # --- helpers ------------------------------------------------------------------------------
 

@@ -244,38 +244,44 @@ class AuditStore:
         event whose id is already written (a retry) is not written again; its sequence number
         is answered. The head is locked first, so a retry racing its original waits for it."""
         with Session(self.engine) as session:
-            head = self._head(session)
-            self._check_key(session, head)
-            written = dict(
-                session.exec(
-                    select(AuditReceipt.event_id, AuditReceipt.seq).where(
-                        AuditReceipt.event_id.in_({e.event_id for e in events})
-                    )
-                ).all()
-            )
-            seqs = []
-            for event in events:
-                if event.event_id in written:
-                    seqs.append(written[event.event_id])
-                    continue
-                row = AuditEvent(
-                    seq=head.seq + 1,
-                    at=_now(),
-                    entity_counts=orjson.dumps(
-                        event.entity_counts, option=orjson.OPT_SORT_KEYS
-                    ).decode(),
-                    prev_hash=head.hash,
-                    hash="",
-                    **event.model_dump(exclude={"entity_counts", "event_id"}),
-                )
-                row.hash = event_mac(row)
-                session.add(row)
-                session.add(AuditReceipt(event_id=event.event_id, seq=row.seq))
-                written[event.event_id] = row.seq
-                head.seq, head.hash = row.seq, row.hash
-                seqs.append(row.seq)
-            session.add(head)
+            seqs = self.append_within(session, events)
             session.commit()
+        return seqs
+
+    def append_within(self, session: Session, events: list[EventIn]) -> list[int]:
+        """append's work inside a caller's transaction (the caller commits): a change and its
+        event are written together or not at all (medbento/access/keys.py)."""
+        head = self._head(session)
+        self._check_key(session, head)
+        written = dict(
+            session.exec(
+                select(AuditReceipt.event_id, AuditReceipt.seq).where(
+                    AuditReceipt.event_id.in_({e.event_id for e in events})
+                )
+            ).all()
+        )
+        seqs = []
+        for event in events:
+            if event.event_id in written:
+                seqs.append(written[event.event_id])
+                continue
+            row = AuditEvent(
+                seq=head.seq + 1,
+                at=_now(),
+                entity_counts=orjson.dumps(
+                    event.entity_counts, option=orjson.OPT_SORT_KEYS
+                ).decode(),
+                prev_hash=head.hash,
+                hash="",
+                **event.model_dump(exclude={"entity_counts", "event_id"}),
+            )
+            row.hash = event_mac(row)
+            session.add(row)
+            session.add(AuditReceipt(event_id=event.event_id, seq=row.seq))
+            written[event.event_id] = row.seq
+            head.seq, head.hash = row.seq, row.hash
+            seqs.append(row.seq)
+        session.add(head)
         return seqs
 
     def _check_key(self, session: Session, head: AuditHead) -> None:

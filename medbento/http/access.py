@@ -27,7 +27,15 @@ from medbento.audit.trail import TRAIL, Trail
 from medbento.http.errors import RAISED, REQUEST_ID, APIError
 from medbento.http.middleware import declared_body_refusal
 from medbento.infra import logs, remote
-from medbento.infra.auth import ANONYMOUS, IDENTITY, Identity, allowed_roles, keyring, route_of
+from medbento.infra.auth import (
+    ANONYMOUS,
+    IDENTITY,
+    Identity,
+    allowed_roles,
+    keyring,
+    model_of,
+    route_of,
+)
 from medbento.infra.metrics import AUDIT_EVENTS
 from medbento.infra.ratelimit import rate_limits
 from medbento.infra.stats import recent_calls
@@ -123,7 +131,7 @@ class AccessControl:
                 refusal = APIError(429), {"retry-after": str(limited)}
             elif identity is None:
                 refusal = APIError(401), {"www-authenticate": "Bearer"}
-            elif identity.role not in roles:
+            elif identity.role not in roles or not identity.may_use(model_of(path)):
                 refusal = APIError(403), None
             elif (too_large := declared_body_refusal(scope)) is not None:
                 refusal = too_large, None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import time
 import uuid
+from datetime import datetime
 from typing import Annotated, Literal
 
 import numpy as np
@@ -350,3 +351,36 @@ class HistoryTurn(BaseModel):
 class ConversationHistory(BaseModel):
     id: str
     messages: list[HistoryTurn]
+
+
+# --- API keys (admin role) -------------------------------------------------------------------
+
+
+class NewKey(BaseModel):
+    role: Literal["clinician", "researcher", "auditor", "admin"]
+    expires_at: datetime | None = None
+    models: list[Literal["embedding", "generation", "conversation"]] | None = None
+
+
+class KeyRotation(BaseModel):
+    grace_seconds: int = Field(0, ge=0, le=7 * 24 * 3600)
+
+
+class KeyInfo(BaseModel):
+    id: str
+    role: str
+    models: list[str] | None
+    expires_at: str | None
+    created_at: str
+    created_by: str
+    revoked_at: str | None
+    revoked_by: str | None
+    replaced_by: str | None
+
+
+class IssuedKey(KeyInfo):
+    key: str  # shown once: only its SHA-256 is stored
+
+
+class KeyList(BaseModel):
+    keys: list[KeyInfo]

@@ -16,7 +16,11 @@ import logging
 import os
 import re
 import secrets
+import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from medbento.settings import MODEL_IDS, Role, get_settings
@@ -42,6 +46,7 @@ POLICY: list[tuple[re.Pattern, set[str] | None]] = [
         {"admin", *MODEL_USERS},
     ),
     (re.compile(r"^/metrics$"), {"admin"}),
+    (re.compile(r"^/admin/keys(/[^/]+/(revoke|rotate))?$"), {"admin"}),
     (re.compile(r"^/(docs\.json|schema\.json)?$"), EVERYONE),
 ]
 
@@ -50,10 +55,14 @@ POLICY: list[tuple[re.Pattern, set[str] | None]] = [
 class Identity:
     principal: str
     role: str
+    models: frozenset[str] | None = None  # a key's allow-list of model ids; None: all
 
     @property
     def sees_phi(self) -> bool:
         return self.role in PHI_ROLES
+
+    def may_use(self, model: str | None) -> bool:
+        return model is None or self.models is None or model in self.models
 
 
 ANONYMOUS = Identity("unauthenticated", "none")
@@ -72,12 +81,30 @@ def allowed_roles(path: str) -> tuple[bool, set[str] | None]:
     return False, None
 
 
+# The model a route reaches, for keys limited to some models.
+MODEL_ROUTES = [
+    (re.compile(r"^/v1/embeddings$"), "embedding"),
+    (re.compile(r"^/v1/chat/completions$"), "generation"),
+    (re.compile(r"^/conversations(/|$)"), "conversation"),
+    (re.compile(r"^/models/(?P<id>[^/]+)/predict$"), None),
+]
+
+
+def model_of(path: str) -> str | None:
+    for pattern, model in MODEL_ROUTES:
+        if match := pattern.match(path):
+            return model or match.group("id")
+    return None
+
+
 def route_of(path: str) -> str:
     """A public path as logs and audit events name it. A path parameter is whatever the client
     put there, PHI included: it is written as its name (a served model's id is kept)."""
     parts = path.split("/")
     if len(parts) > 2 and parts[1] == "conversations":
         parts[2] = "{conversation_id}"
+    elif len(parts) > 3 and parts[1:3] == ["admin", "keys"]:
+        parts[3] = "{key_id}"
     elif len(parts) > 3 and parts[1] == "models" and parts[2] not in MODEL_IDS:
         parts[2] = "{model_id}"
     return "/".join(parts)
@@ -91,9 +118,47 @@ def principal_of(key_digest: str) -> str:
     return f"key_{key_digest[:12]}"
 
 
+KEYS_REFRESH_S = 2.0  # how stale an entry service's copy of the database's keys may be
+# A key not known is looked for again if the copy is older than this: a key just created works
+# at once, and a flood of wrong keys costs at most four reads a second per process.
+KEYS_MISS_REFRESH_S = 0.25
+
+
 class Keyring:
-    def __init__(self, digests: dict[str, str]) -> None:
+    """The keys an entry service accepts: the bootstrap ones (MEDBENTO_API_KEYS, development
+    keys) and the database's live keys (medbento/access/keys.py), read again at most every
+    KEYS_REFRESH_S, so a revoked or expired key is refused on every replica within seconds."""
+
+    def __init__(self, digests: dict[str, str], grants: Callable[[], dict] | None = None) -> None:
         self._entries = list(digests.items())  # (sha256 of key, role)
+        self._read_grants = grants
+        self._grants: dict = {}
+        self._read_at = -KEYS_REFRESH_S
+        self._reading = threading.Lock()
+        self._unreadable = False
+
+    def live_grants(self, max_age_s: float = KEYS_REFRESH_S) -> dict:
+        stale = time.monotonic() - self._read_at >= max_age_s
+        if self._read_grants and stale and self._reading.acquire(blocking=False):
+            try:
+                self._grants = self._read_grants()
+                if self._unreadable:
+                    log.warning("key store readable again")
+                self._unreadable = False
+            except Exception as error:
+                # The last keys read stay: with the database away the audit trail is too, and
+                # every request is refused (fail closed) whatever its key.
+                if not self._unreadable:
+                    log.error("key store unreadable (%s): last keys kept", type(error).__name__)
+                self._unreadable = True
+            finally:
+                self._read_at = time.monotonic()
+                self._reading.release()
+        return self._grants
+
+    def forget(self) -> None:
+        """Read the keys again on the next request (this process just changed them)."""
+        self._read_at = -KEYS_REFRESH_S
 
     def identify(self, authorization: str | None) -> Identity | None:
         # The scheme name is case-insensitive (RFC 7235): "bearer" and "BEARER" are Bearer.
@@ -105,19 +170,29 @@ class Keyring:
         for known, role in self._entries:  # no early exit: the time does not depend on the key
             if hmac.compare_digest(known, presented):
                 match = Identity(principal_of(known), role)
+        # Looked up by the key's SHA-256: the time taken tells nothing about the key itself.
+        grant = self.live_grants().get(presented)
+        if grant is None and match is None:
+            grant = self.live_grants(KEYS_MISS_REFRESH_S).get(presented)
+        if grant is not None and (grant.until is None or grant.until > datetime.now(UTC)):
+            match = Identity(grant.key_id, grant.role, grant.models)
         return match
 
 
 @functools.cache
 def keyring() -> Keyring:
+    from medbento.access.keys import KeyStore
+
     settings = get_settings()
     digests = {digest(key): role for key, role in settings.api_keys.items()}
     keys_file = settings.data_dir / "api-keys.json"
-    if keys_file.is_file():  # written by `medbento keys create`: digests only
+    if keys_file.is_file():  # written by `medbento keys create` before keys were records
         digests.update(json.loads(keys_file.read_text()))
-    if not digests and settings.env == "development":
+    ring = Keyring(digests, KeyStore(settings.database_for("audit")).grants)
+    if not digests and not ring.live_grants() and settings.env == "development":
         digests = {digest(key): role for key, role in development_keys(settings.data_dir).items()}
-    return Keyring(digests)
+        ring = Keyring(digests, ring._read_grants)
+    return ring
 
 
 def development_keys(data_dir: Path) -> dict[str, str]:
@@ -138,18 +213,3 @@ def development_keys(data_dir: Path) -> dict[str, str]:
         finally:
             os.unlink(draft)
     return json.loads(path.read_text())
-
-
-def create_key(role: str, data_dir: Path) -> str:
-    """A new key for `role`; only its digest is stored (in data_dir/api-keys.json, 0600)."""
-    if role not in ROLES:
-        raise ValueError(f"role must be one of {', '.join(ROLES)}")
-    key = f"mb-{secrets.token_urlsafe(32)}"
-    path = data_dir / "api-keys.json"
-    data_dir.mkdir(parents=True, exist_ok=True)
-    stored = json.loads(path.read_text()) if path.is_file() else {}
-    stored[digest(key)] = role
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w") as handle:
-        json.dump(stored, handle, indent=2)
-    return key

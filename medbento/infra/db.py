@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import event
 from sqlmodel import create_engine
 
@@ -11,6 +13,8 @@ def sql_engine(url: str, *, immediate: bool = False):
     `immediate`, transactions that take the write lock at BEGIN: a writer that reads, then
     writes, must not be able to deadlock another one upgrading the same lock."""
     if url.startswith("sqlite"):
+        if (path := url.removeprefix("sqlite:///")) != url and path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)  # the data dir, on first use
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
 
         @event.listens_for(engine, "connect")

@@ -1,5 +1,6 @@
 """API keys from outside: `medbento keys create` prints a key once and stores only its hash,
-and a served Bento accepts it; in development with no keys, the first start writes one key per
+a served Bento accepts it, and a revoked one is refused by every replica within seconds; in
+development with no keys, the first start writes one key per
 role (0600) and says where."""
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import os
 import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import httpx
@@ -41,26 +43,66 @@ def embed(url: str, key: str) -> int:
     ).status_code
 
 
-def test_a_created_key_is_shown_once_stored_as_a_hash_and_accepted(tmp_path: Path):
-    env = {"MEDBENTO_DATA_DIR": str(tmp_path), "MEDBENTO_API_KEYS": "{}", "PATH": "/usr/bin:/bin"}
-    run = subprocess.run(
-        [sys.executable, "-m", "medbento.cli", "keys", "create", "--role", "researcher"],
+def medbento(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "medbento.cli", *args],
         env=env,
         capture_output=True,
         text=True,
         check=True,
     )
-    key = run.stdout.strip().splitlines()[0]
-    keys_file = tmp_path / "api-keys.json"
-    assert stat.S_IMODE(keys_file.stat().st_mode) == 0o600
-    stored = keys_file.read_text()
-    assert key not in stored and json.loads(stored) == {digest(key): "researcher"}
-    env = {"MEDBENTO_ENV": "staging", "MEDBENTO_DATA_DIR": str(tmp_path), "MEDBENTO_API_KEYS": "{}"}
-    with serve_with(env | {"MEDBENTO_SECRET_KEY": "k" * 64}, tmp_path / "server.log") as url:
+
+
+def test_a_created_key_is_shown_once_stored_as_a_hash_and_accepted(tmp_path: Path):
+    env = {
+        "MEDBENTO_ENV": "staging",
+        "MEDBENTO_DATA_DIR": str(tmp_path),
+        "MEDBENTO_API_KEYS": "{}",
+        "MEDBENTO_SECRET_KEY": "k" * 64,
+        "PATH": "/usr/bin:/bin",
+    }
+    key = medbento("keys", "create", "--role", "researcher", env=env).stdout.strip()
+    stored = (tmp_path / "audit.db").read_bytes()
+    assert key.encode() not in stored and digest(key).encode() in stored
+    (listed,) = json.loads(medbento("keys", "list", "--format", "json", env=env).stdout)
+    assert listed["role"] == "researcher" and listed["id"] == f"key_{digest(key)[:12]}"
+    with serve_with(env, tmp_path / "server.log") as url:
         assert embed(url, key) == 200
         assert embed(url, key + "x") == 401
         metrics = httpx.get(f"{url}/metrics", headers={"Authorization": f"Bearer {key}"})
         assert metrics.status_code == 403  # a researcher is no admin
+
+
+def test_a_revoked_key_is_refused_on_every_replica_within_seconds(tmp_path, postgres_schema):
+    """Two replicas on one PostgreSQL, no restart: `medbento keys revoke` is seen by both
+    within 5 seconds (KEYS_REFRESH_S is 2). A key limited to another model is refused 403."""
+    env = {
+        "MEDBENTO_ENV": "staging",
+        "MEDBENTO_DATA_DIR": str(tmp_path),
+        "MEDBENTO_DATABASE_URL": postgres_schema,
+        "MEDBENTO_API_KEYS": "{}",
+        "MEDBENTO_SECRET_KEY": "k" * 64,
+        "PATH": os.environ["PATH"],
+    }
+    key = medbento("keys", "create", "--role", "clinician", env=env).stdout.strip()
+    other = medbento(
+        "keys", "create", "--role", "clinician", "--models", "generation", env=env
+    ).stdout.strip()
+    with (
+        serve_with(env, tmp_path / "one.log") as one,
+        serve_with(env, tmp_path / "two.log") as two,
+    ):
+        assert embed(one, key) == 200 and embed(two, key) == 200
+        assert embed(one, other) == 403
+        medbento("keys", "revoke", f"key_{digest(key)[:12]}", env=env)
+        revoked = time.monotonic()
+        refused: dict[str, float] = {}
+        while len(refused) < 2 and time.monotonic() - revoked < 10:
+            for url in {one, two} - set(refused):
+                if embed(url, key) == 401:
+                    refused[url] = time.monotonic() - revoked
+            time.sleep(0.1)
+        assert len(refused) == 2 and max(refused.values()) < 5, refused
 
 
 def test_development_without_keys_writes_one_per_role_privately(tmp_path: Path):

@@ -15,6 +15,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import httpx
@@ -36,6 +37,7 @@ RUN_BY = {
     "The openai client": "test_make_serve_and_every_snippet",
     "The BentoML client": "test_make_serve_and_every_snippet",
     "The audit trail": "test_make_serve_and_every_snippet",
+    "Keys and roles": "test_make_serve_and_every_snippet",
     "Runtime configuration (BentoML's settings)": "test_runtime_config.py",
     "Bentos and images": "test_a_built_bento_serves_as_written",
     "Images: CPU and CUDA": "test_the_images_serve_with_production_settings",
@@ -101,6 +103,24 @@ def json_objects(text: str) -> list:
     return found
 
 
+def embed_status(port: int, key: str) -> int:
+    return httpx.post(
+        f"http://localhost:{port}/v1/embeddings",
+        json={"input": "chest pain"},
+        headers={"Authorization": f"Bearer {key}"},
+        timeout=60,
+    ).status_code
+
+
+def wait_until(condition, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return False
+
+
 def test_make_serve_and_every_snippet(home, port, tmp_path):
     env = newcomer(home, PORT=str(port))
     (make_serve,) = [c for c in block("Two commands", "bash").splitlines() if "make serve" in c]
@@ -122,6 +142,14 @@ def test_make_serve_and_every_snippet(home, port, tmp_path):
         keyed = env | {"API_KEY": key}
         assert python(on_port(block("The openai client", "python"), port), keyed).strip()
         python(on_port(block("The BentoML client", "python"), port), keyed)
+
+        # Keys as records, against the server make serve runs: the rotated key works, the
+        # revoked one is refused within seconds, and neither is printed by `keys list`.
+        keys_out = bash(block("Keys and roles", "bash") + 'echo "$KEY $NEW_KEY"\n', env)
+        old_key, new_key = keys_out.strip().splitlines()[-1].split()
+        assert old_key not in keys_out.rsplit("\n", 2)[0] and "key_" in keys_out
+        assert embed_status(port, new_key) == 200
+        assert wait_until(lambda: embed_status(port, old_key) == 401, 5)
 
         audit = bash(block("The audit trail", "bash"), env)  # the store make serve writes
         verified = re.search(r"audit chain verified: (\d+) events", audit)
