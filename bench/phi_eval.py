@@ -47,6 +47,9 @@ FAMILIES = {
     # Written 2026-12-04 before phi-detector was trained or anything tuned (issue 22).
     "dental_ems_genetics_chat": "unread",
     "obstetric_school_occupational_priorauth": "unread",
+    # Written 2026-12-04 after the second round of work (clinical language, spoken forms,
+    # phi-detector with a fourth corpus author), to be scored once (issue 22).
+    "psych_ophtho_transplant_records": "unread",
 }
 # The notes.py categories, named as the families name them.
 CATEGORY = {
