@@ -60,6 +60,16 @@ class Settings(BaseSettings):
     tls_certfile: Path | None = None
     tls_keyfile: Path | None = None
     tls_behind_proxy: bool = False
+    # OpenID Connect bearer tokens (medbento/access/oidc.py), beside the API keys: unset issuer
+    # means keys only. The keys that sign tokens come from a JWKS URL or, air-gapped, a file.
+    oidc_issuer: str | None = None
+    oidc_audience: str = ""
+    oidc_jwks_url: str | None = None
+    oidc_jwks_file: Path | None = None
+    oidc_role_claim: str = "roles"  # or "groups", or a dotted path: "realm_access.roles"
+    oidc_role_map: dict[str, Role] = Field(default_factory=dict)  # claim value -> role
+    oidc_algorithms: list[str] = Field(default_factory=lambda: ["RS256", "ES256"])
+    oidc_leeway_s: float = Field(60, ge=0, le=300)  # clock skew allowed on exp and nbf
     # Keys HMACs (cache keys, audit digests). Empty in development/testing means a random
     # key generated once and kept under data_dir.
     secret_key: SecretStr = SecretStr("")
@@ -124,6 +134,18 @@ class Settings(BaseSettings):
         except ValueError:
             raise ValueError("expected IP addresses or networks (CIDR)") from None
 
+    def _check_oidc(self, hardened: bool) -> None:
+        if not self.oidc_audience:
+            raise ValueError("MEDBENTO_OIDC_AUDIENCE: set it with MEDBENTO_OIDC_ISSUER")
+        if (self.oidc_jwks_url is None) == (self.oidc_jwks_file is None):
+            raise ValueError("MEDBENTO_OIDC_JWKS_URL or MEDBENTO_OIDC_JWKS_FILE: one of them")
+        if self.oidc_jwks_file is not None and not self.oidc_jwks_file.is_file():
+            raise ValueError("MEDBENTO_OIDC_JWKS_FILE: no such file")
+        if hardened and self.oidc_jwks_url and not self.oidc_jwks_url.startswith("https://"):
+            raise ValueError("MEDBENTO_OIDC_JWKS_URL: https:// outside development and testing")
+        if any(a.lower() == "none" or a.upper().startswith("HS") for a in self.oidc_algorithms):
+            raise ValueError("MEDBENTO_OIDC_ALGORITHMS: asymmetric algorithms only (RS*, ES*)")
+
     @model_validator(mode="after")
     def _check_environment(self) -> Settings:
         hardened = self.env in ("staging", "production")
@@ -132,6 +154,8 @@ class Settings(BaseSettings):
         for tls_file in (self.tls_certfile, self.tls_keyfile):
             if tls_file is not None and not tls_file.is_file():
                 raise ValueError("MEDBENTO_TLS_CERTFILE/KEYFILE: no such file")
+        if self.oidc_issuer:
+            self._check_oidc(hardened=self.env in ("staging", "production"))
         if self.env == "production":
             if self.database_for("audit").startswith("sqlite"):
                 raise ValueError("MEDBENTO_DATABASE_URL: production needs PostgreSQL, not SQLite")

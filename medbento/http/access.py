@@ -13,6 +13,7 @@ Dependency services (reached only by an entry service) pass straight through.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -22,6 +23,7 @@ import bentoml
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from medbento.access.oidc import JWT_SHAPE, token_verifier
 from medbento.audit.store import AUDIT_BATCH, EventIn
 from medbento.audit.trail import TRAIL, Trail
 from medbento.http.errors import RAISED, REQUEST_ID, APIError
@@ -67,6 +69,16 @@ async def to_audit_log(events: list[EventIn]) -> Any:
     return await remote.call_pure(lambda: coalescer(events))
 
 
+async def identify(authorization: str | None) -> Identity | None:
+    """An API key, or (with an issuer configured) an OpenID Connect token: a JWT is checked in
+    a thread, since its issuer's keys may have to be fetched."""
+    scheme, _, credentials = (authorization or "").strip().partition(" ")
+    token, verifier = credentials.strip(), token_verifier()
+    if verifier is not None and scheme.lower() == "bearer" and JWT_SHAPE.fullmatch(token):
+        return await asyncio.to_thread(verifier.identify, token)
+    return keyring().identify(authorization)
+
+
 class AccessControl:
     """`write_events` and `entry` are for tests of the door alone: by default the events go
     to the service's AuditLog, and only an entry service (not a dependency) checks."""
@@ -79,8 +91,9 @@ class AccessControl:
         self.entry = entry
         if self._is_entry():
             # Keys are read (in development without keys: written, and the file named in the
-            # log) when the server starts, not at its first request.
+            # log) when the server starts, not at its first request; an OIDC JWKS file too.
             keyring()
+            token_verifier()
 
     def _is_entry(self) -> bool:
         if self.entry is not None:
@@ -119,7 +132,7 @@ class AccessControl:
         started = time.perf_counter()
         address = (scope.get("client") or ("unknown",))[0]
         limited = await rate_limits().retry_after("address", address)
-        identity = keyring().identify(Headers(scope=scope).get("authorization"))
+        identity = await identify(Headers(scope=scope).get("authorization"))
         if limited is None and identity is not None:
             limited = await rate_limits().retry_after("principal", identity.principal)
         trail = Trail()

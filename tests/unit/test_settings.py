@@ -151,3 +151,23 @@ def test_behind_a_proxy_without_trusted_proxies_is_warned_about(caplog, monkeypa
     caplog.clear()
     http_config(Settings(**(PRODUCTION_OK | {"trusted_proxies": ["10.0.0.0/8"]})))
     assert "without MEDBENTO_TRUSTED_PROXIES" not in caplog.text
+
+
+def test_openid_connect_settings_are_checked_at_start(tmp_path):
+    oidc = {"oidc_issuer": "https://idp.example/realms/h", "oidc_audience": "medbento"}
+    assert "MEDBENTO_OIDC_AUDIENCE" in fails(oidc_issuer="https://idp.example")
+    assert "MEDBENTO_OIDC_JWKS" in fails(**oidc)  # neither a URL nor a file
+    assert "MEDBENTO_OIDC_JWKS" in fails(
+        **oidc, oidc_jwks_url="https://idp.example/certs", oidc_jwks_file=tmp_path / "j.json"
+    )
+    assert "MEDBENTO_OIDC_JWKS_FILE" in fails(**oidc, oidc_jwks_file=tmp_path / "missing.json")
+    assert "MEDBENTO_OIDC_ALGORITHMS" in fails(
+        **oidc, oidc_jwks_url="http://idp/certs", oidc_algorithms=["RS256", "HS256"]
+    )
+    assert "MEDBENTO_OIDC_JWKS_URL" in fails(
+        **PRODUCTION_OK, **oidc, oidc_jwks_url="http://idp.example/certs"
+    )
+    assert "MEDBENTO_OIDC_ROLE_MAP" in fails(
+        **oidc, oidc_jwks_url="http://idp/certs", oidc_role_map={"g": "superuser"}
+    )
+    Settings(**PRODUCTION_OK, **oidc, oidc_jwks_url="https://idp.example/certs")
