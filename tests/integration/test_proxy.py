@@ -73,8 +73,8 @@ class Proxy:
         site = CONFIG.read_text()
         for old, new in [
             ("server medbento:3000;", f"server 127.0.0.1:{upstream_port};"),
-            ("listen 80;", f"listen 127.0.0.1:{self.http_port};"),
-            ("listen 443 ssl http2;", f"listen 127.0.0.1:{self.https_port} ssl http2;"),
+            ("listen 80;", f"listen {self.http_port};"),
+            ("listen 443 ssl http2;", f"listen {self.https_port} ssl http2;"),
             ("/etc/nginx/tls/", f"{directory}/"),
         ]:
             assert old in site, old  # the shipped file still says what this test replaces
@@ -97,8 +97,21 @@ class Proxy:
                 if probe.connect_ex(("127.0.0.1", self.https_port)) == 0:
                     break
             time.sleep(0.1)
-        self.url = f"https://127.0.0.1:{self.https_port}"
-        self.client = httpx.Client(base_url=self.url, verify=False, timeout=60)
+        self.url = f"https://localhost:{self.https_port}"
+        self.certificate = str(directory / "tls.crt")
+        self.client = self.client_from("127.0.0.1")
+
+    def client_from(self, address: str) -> httpx.Client:
+        """A verifying client (it trusts the test's certificate, nothing else), connecting
+        from `address` (any of 127.0.0.0/8 on Linux)."""
+        return httpx.Client(
+            base_url=self.url,
+            verify=ssl.create_default_context(cafile=self.certificate),
+            transport=httpx.HTTPTransport(
+                local_address=address, verify=ssl.create_default_context(cafile=self.certificate)
+            ),
+            timeout=60,
+        )
 
     def stop(self) -> None:
         self.client.close()
@@ -185,22 +198,68 @@ def test_an_unreachable_upstream_is_a_json_503(tmp_path):
         proxy.stop()
 
 
-def test_a_served_bento_behind_the_proxy(tmp_path):
+def test_a_served_bento_behind_the_proxy_counts_each_client(tmp_path):
+    """Through the proxy, the per-address limit counts the client's address (from its
+    X-Forwarded-For), not the proxy's: a client over the limit does not starve another."""
     server = serve(
         "services.embedding:Embedding",
-        {"MEDBENTO_TLS_BEHIND_PROXY": "true", "MEDBENTO_TRUSTED_PROXIES": '["127.0.0.1"]'},
+        {
+            "MEDBENTO_TLS_BEHIND_PROXY": "true",
+            "MEDBENTO_TRUSTED_PROXIES": '["127.0.0.1"]',
+            "MEDBENTO_RATE_LIMIT": "3/minute",
+        },
     )
     proxy = Proxy(int(server.url.rsplit(":", 1)[1]), tmp_path)
-    try:
-        answer = proxy.client.post(
+    first, second = proxy.client_from("127.0.0.2"), proxy.client_from("127.0.0.3")
+
+    def embed(client: httpx.Client, role: str) -> httpx.Response:
+        return client.post(
             "/v1/embeddings",
             json={"input": "chest pain"},
-            headers={"Authorization": f"Bearer {KEY['researcher']}"},
+            headers={"Authorization": f"Bearer {KEY[role]}"},
         )
+
+    try:
+        answer = embed(first, "researcher")
         assert answer.status_code == 200 and len(answer.json()["data"][0]["embedding"]) == 384
         assert answer.headers["x-request-id"] and answer.headers["strict-transport-security"]
-        refused = proxy.client.post("/v1/embeddings", json={"input": "chest pain"})
+        statuses = [embed(first, "researcher").status_code for _ in range(3)]
+        assert statuses == [200, 200, 429]  # the first client's own three a minute
+        assert embed(second, "clinician").status_code == 200  # the second is not counted with it
+        refused = second.post("/v1/embeddings", json={"input": "chest pain"})
         assert refused.status_code == 401 and refused.json()["error"]["code"]
     finally:
+        first.close()
+        second.close()
         proxy.stop()
         server.stop()
+
+
+def test_streamed_answers_pass_unbuffered(tmp_path, gateway_url):
+    """Server-sent events reach the client as they are made: the events of one answer arrive
+    spread over its generation, not all at once when it ends (as a buffering proxy sends a
+    short answer)."""
+    proxy = Proxy(int(gateway_url.rsplit(":", 1)[1]), tmp_path)
+    body = {
+        "model": "generation",
+        "messages": [{"role": "user", "content": "What should we do next?"}],
+        "max_tokens": 64,
+        "stream": True,
+    }
+    arrivals = []
+    try:
+        with proxy.client.stream(
+            "POST",
+            "/v1/chat/completions",
+            json=body,
+            headers={"Authorization": f"Bearer {KEY['clinician']}"},
+        ) as answer:
+            assert answer.status_code == 200
+            for line in answer.iter_lines():
+                if line.startswith("data: "):
+                    arrivals.append(time.monotonic())
+    finally:
+        proxy.stop()
+    assert len(arrivals) > 5
+    # The first event came well before the last: the proxy passed them on one by one.
+    assert arrivals[-1] - arrivals[0] > 0.05, arrivals
