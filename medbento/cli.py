@@ -138,7 +138,7 @@ def keys_list(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(keys, indent=2))
         return 0
-    columns = ("id", "role", "models", "expires_at", "created_by", "revoked_at")
+    columns = ("id", "role", "models", "expires_at", "last_used_at", "created_by", "revoked_at")
     print("\t".join(columns))
     for key in keys:
         print(

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
-from sqlmodel import Field, Session, SQLModel, or_, select
+from sqlmodel import Field, Session, SQLModel, or_, select, update
 
 from medbento.audit.store import AuditStore, EventIn
 from medbento.infra.auth import ROLES, digest, principal_of
@@ -40,6 +40,7 @@ class ApiKey(SQLModel, table=True):
     revoked_at: datetime | None = None  # a rotation's old key: a moment in the future
     revoked_by: str | None = None
     replaced_by: str | None = None
+    last_used_at: datetime | None = None  # to the minute (medbento/infra/auth.py)
 
 
 @dataclass(frozen=True)
@@ -188,6 +189,13 @@ class KeyStore:
                 query = query.where(or_(ApiKey.revoked_at.is_(None), ApiKey.revoked_at > _now()))
             return list(session.exec(query).all())
 
+    def mark_used(self, key_ids: set[str]) -> None:
+        with Session(self.engine) as session:
+            session.exec(
+                update(ApiKey).where(ApiKey.key_id.in_(key_ids)).values(last_used_at=_now())
+            )
+            session.commit()
+
     def grants(self) -> dict[str, Grant]:
         """The live keys by digest: what an entry service checks presented keys against."""
         now = _now()
@@ -223,6 +231,7 @@ def describe(record: ApiKey) -> dict:
         "revoked_at": _iso(record.revoked_at),
         "revoked_by": record.revoked_by,
         "replaced_by": record.replaced_by,
+        "last_used_at": _iso(record.last_used_at),
     }
 
 

@@ -376,6 +376,7 @@ class KeyInfo(BaseModel):
     revoked_at: str | None
     revoked_by: str | None
     replaced_by: str | None
+    last_used_at: str | None
 
 
 class IssuedKey(KeyInfo):

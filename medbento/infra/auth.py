@@ -18,10 +18,10 @@ import re
 import secrets
 import threading
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Protocol
 
 from medbento.settings import MODEL_IDS, Role, get_settings
 
@@ -124,24 +124,38 @@ KEYS_REFRESH_S = 2.0  # how stale an entry service's copy of the database's keys
 KEYS_MISS_REFRESH_S = 0.25
 
 
+class KeyRecords(Protocol):
+    """The database's keys as the keyring uses them (medbento/access/keys.py's KeyStore)."""
+
+    def grants(self) -> dict: ...
+
+    def mark_used(self, key_ids: set[str]) -> None: ...
+
+
+LAST_USE_EVERY_S = 60.0  # a key's "last used" is written at most this often by each process
+
+
 class Keyring:
     """The keys an entry service accepts: the bootstrap ones (MEDBENTO_API_KEYS, development
     keys) and the database's live keys (medbento/access/keys.py), read again at most every
     KEYS_REFRESH_S, so a revoked or expired key is refused on every replica within seconds."""
 
-    def __init__(self, digests: dict[str, str], grants: Callable[[], dict] | None = None) -> None:
+    def __init__(self, digests: dict[str, str], records: KeyRecords | None = None) -> None:
         self._entries = list(digests.items())  # (sha256 of key, role)
-        self._read_grants = grants
+        self.records = records
         self._grants: dict = {}
         self._read_at = -KEYS_REFRESH_S
         self._reading = threading.Lock()
         self._unreadable = False
+        self._used: set[str] = set()
+        self._used_written_at = time.monotonic()
 
     def live_grants(self, max_age_s: float = KEYS_REFRESH_S) -> dict:
         stale = time.monotonic() - self._read_at >= max_age_s
-        if self._read_grants and stale and self._reading.acquire(blocking=False):
+        if self.records and stale and self._reading.acquire(blocking=False):
             try:
-                self._grants = self._read_grants()
+                self._grants = self.records.grants()
+                self._write_last_use()
                 if self._unreadable:
                     log.warning("key store readable again")
                 self._unreadable = False
@@ -155,6 +169,13 @@ class Keyring:
                 self._read_at = time.monotonic()
                 self._reading.release()
         return self._grants
+
+    def _write_last_use(self) -> None:
+        """`keys list` shows when each key was last used: to the minute, not per request."""
+        if self._used and time.monotonic() - self._used_written_at >= LAST_USE_EVERY_S:
+            used, self._used = self._used, set()
+            self._used_written_at = time.monotonic()
+            self.records.mark_used(used)
 
     def forget(self) -> None:
         """Read the keys again on the next request (this process just changed them)."""
@@ -176,6 +197,7 @@ class Keyring:
             grant = self.live_grants(KEYS_MISS_REFRESH_S).get(presented)
         if grant is not None and (grant.until is None or grant.until > datetime.now(UTC)):
             match = Identity(grant.key_id, grant.role, grant.models)
+            self._used.add(grant.key_id)
         return match
 
 
@@ -188,10 +210,10 @@ def keyring() -> Keyring:
     keys_file = settings.data_dir / "api-keys.json"
     if keys_file.is_file():  # written by `medbento keys create` before keys were records
         digests.update(json.loads(keys_file.read_text()))
-    ring = Keyring(digests, KeyStore(settings.database_for("audit")).grants)
+    ring = Keyring(digests, KeyStore(settings.database_for("audit")))
     if not digests and not ring.live_grants() and settings.env == "development":
         digests = {digest(key): role for key, role in development_keys(settings.data_dir).items()}
-        ring = Keyring(digests, ring._read_grants)
+        ring = Keyring(digests, ring.records)
     return ring
 
 

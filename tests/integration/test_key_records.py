@@ -100,7 +100,7 @@ def test_the_keyring_refuses_a_revoked_key_within_its_refresh_and_an_expired_one
     store_url,
 ):
     store = KeyStore(store_url)
-    ring = Keyring({}, store.grants)
+    ring = Keyring({}, store)
     key, record = store.create("clinician", "cli:alice")
     short, _ = store.create(
         "auditor", "cli:alice", expires_at=datetime.now(UTC) + timedelta(seconds=1.5)
@@ -119,8 +119,21 @@ def test_the_keyring_refuses_a_revoked_key_within_its_refresh_and_an_expired_one
 def test_bootstrap_keys_stay_and_a_limited_key_says_which_models(store_url):
     store = KeyStore(store_url)
     key, _ = store.create("researcher", "cli:alice", models=["generation"])
-    ring = Keyring({digest("bootstrap-key"): "admin"}, store.grants)
+    ring = Keyring({digest("bootstrap-key"): "admin"}, store)
     assert ring.identify(bearer("bootstrap-key")).role == "admin"
     limited = ring.identify(bearer(key))
     assert limited.may_use("generation") and not limited.may_use("embedding")
     assert limited.may_use(None)  # routes of no model (/anonymize) stay open to its role
+
+
+def test_list_shows_when_a_key_was_last_used(store_url, monkeypatch):
+    monkeypatch.setattr("medbento.infra.auth.LAST_USE_EVERY_S", 0.0)
+    store = KeyStore(store_url)
+    used, _ = store.create("clinician", "cli:alice")
+    unused, _ = store.create("clinician", "cli:alice")
+    ring = Keyring({}, store)
+    assert ring.identify(bearer(used)) is not None
+    ring.live_grants(max_age_s=0)  # the next read writes what was used since the last one
+    last_use = {k["id"]: k["last_used_at"] for k in map(describe, store.list())}
+    assert last_use[f"key_{digest(used)[:12]}"] is not None
+    assert last_use[f"key_{digest(unused)[:12]}"] is None

@@ -155,6 +155,10 @@ def test_make_serve_and_every_snippet(home, port, tmp_path):
         verified = re.search(r"audit chain verified: (\d+) events", audit)
         assert verified and int(verified.group(1)) >= 8, audit
         assert "purged 0 audit events" in audit
+    # make serve says where it listens (the log scrubber once hid the address as <URL>).
+    assert re.search(
+        rf"listening on http://[\w.]+:{port}\b", (tmp_path / "make-serve.log").read_text()
+    )
 
 
 def test_a_built_bento_serves_as_written(home, port, tmp_path):
