@@ -48,7 +48,7 @@ LABELS = {
     "PHOTO": "PHOTO_ID",
     "OTHER_ID": "ID",
 }
-AUTHORS = ("author_a", "author_b", "author_c")
+AUTHORS = ("author_a", "author_b", "author_c", "author_d")
 CORPUS_DIR = Path(__file__).resolve().parent / "phi_corpus"
 SEED = 20261204
 PER_AUTHOR = 1200
@@ -57,7 +57,7 @@ BATCH = 32
 DROPOUT = 0.25
 HELD_OUT = 0.1  # of each author's notes, scored after training (same authors: a sanity check)
 PINNED = Path(__file__).resolve().parent / "weights" / "phi-detector"
-PINNED_SHA256 = "1ed6b8845362aa511fb31ef59da5979045ba7d30a7fc74b4196ab5d6d4de4948"
+PINNED_SHA256 = "50c2130aee6d1df57e47e5e6877df0480bda214cb76c42c9fa8007ae5bf4567a"
 
 
 def recipe() -> str:
