@@ -50,6 +50,7 @@ TAGS = {
     "audit": "audit",
     "models": "models",
     "health": "models",
+    "admin": "keys",
 }
 
 

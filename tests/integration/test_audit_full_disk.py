@@ -1,6 +1,7 @@
 """Readiness tells the truth about the audit store: with the SQLite store on a small filesystem
-that fills up, requests are refused (fail closed) and /readyz answers 503 until space returns;
-then both recover by themselves, the metrics stay readable throughout, and the chain verifies."""
+that fills up under load, requests are refused (fail closed) and /readyz answers 503 until space
+returns; then both recover by themselves, the metrics stay readable throughout, and the chain
+verifies."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ import contextlib
 import os
 import subprocess
 import sys
+import threading
 import time
 import uuid
+from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -18,7 +21,7 @@ import pytest
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, select
 
-from medbento.audit.store import AuditProbe, AuditProbeWrite, AuditStore, EventIn
+from medbento.audit.store import AuditEvent, AuditProbe, AuditProbeWrite, AuditStore, EventIn
 from tests.conftest import IN_CI, KEY, serve
 
 pytestmark = pytest.mark.integration
@@ -28,11 +31,13 @@ MEDBENTO = str(Path(sys.executable).with_name("medbento"))
 
 @pytest.fixture
 def small_filesystem(tmp_path):
-    """A 4 MiB tmpfs (root only; in CI this test must run)."""
+    """A 16 MiB tmpfs (root only; in CI this test must run). Not smaller: SQLite's write-ahead
+    log grows to 4 MiB before it is checkpointed, and on a filesystem no bigger than that the
+    log alone fills it again as soon as space returns (seen under load with 4 MiB)."""
     mount = tmp_path / "small"
     mount.mkdir()
     run = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount)],
+        ["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(mount)],
         capture_output=True,
         text=True,
         check=False,
@@ -70,18 +75,39 @@ def wait_for(condition, timeout_s: float = 60) -> bool:
     return False
 
 
-def test_readiness_follows_the_audit_store_filling_and_emptying(small_filesystem):
-    server = serve("services.embedding:Embedding", {"MEDBENTO_DATA_DIR": str(small_filesystem)})
-    researcher = {"Authorization": f"Bearer {KEY['researcher']}"}
-    admin = {"Authorization": f"Bearer {KEY['admin']}"}
+class Load:
+    """Clients sending embeddings without pause from threads, keeping every answer's status,
+    error code and request id."""
 
-    def embed() -> httpx.Response:
-        return httpx.post(
-            f"{server.url}/v1/embeddings",
-            json={"input": "chest pain " * 50},
-            headers=researcher,
-            timeout=60,
-        )
+    def __init__(self, url: str, clients: int = 6) -> None:
+        self.url, self.answers, self.stopping = url, [], threading.Event()
+        self.threads = [threading.Thread(target=self._client) for _ in range(clients)]
+        for thread in self.threads:
+            thread.start()
+
+    def _client(self) -> None:
+        headers = {"Authorization": f"Bearer {KEY['researcher']}"}
+        with httpx.Client(base_url=self.url, headers=headers, timeout=60) as client:
+            while not self.stopping.is_set():
+                answer = client.post("/v1/embeddings", json={"input": "chest pain " * 50})
+                code = answer.json().get("error", {}).get("code") if answer.is_error else None
+                self.answers.append((answer.status_code, code, answer.headers["x-request-id"]))
+
+    def since(self, start: int) -> list[tuple[int, str | None, str]]:
+        return self.answers[start:]
+
+    def stop(self) -> None:
+        self.stopping.set()
+        for thread in self.threads:
+            thread.join()
+
+
+def test_readiness_follows_the_audit_store_filling_and_emptying_under_load(small_filesystem):
+    """Six clients send without pause while the disk fills and empties: /readyz says 503 while
+    appends fail and 200 once space returns, no answer is a server error, and every 200 has its
+    event in the chain (fail closed: the refused ones are 503 audit_unavailable)."""
+    server = serve("services.embedding:Embedding", {"MEDBENTO_DATA_DIR": str(small_filesystem)})
+    admin = {"Authorization": f"Bearer {KEY['admin']}"}
 
     def ready() -> int:
         return httpx.get(f"{server.url}/readyz", timeout=10).status_code
@@ -93,24 +119,38 @@ def test_readiness_follows_the_audit_store_filling_and_emptying(small_filesystem
         ]
         return lines[0].rsplit(" ", 1)[1] if lines else ""
 
+    load = Load(server.url)
     try:
-        assert embed().status_code == 200 and ready() == 200
+        assert wait_for(lambda: len(load.answers) >= 20) and ready() == 200
         ballast = fill(small_filesystem)
-        refused = [embed() for _ in range(5)]
-        assert all(r.status_code == 503 for r in refused)
-        assert {r.json()["error"]["code"] for r in refused} == {"audit_unavailable"}
         assert wait_for(lambda: ready() == 503), "readiness kept answering 200 on a full disk"
+        full_from = len(load.answers)
+        assert wait_for(lambda: len(load.answers) >= full_from + 20)
         assert writable() == "0.0"  # the metrics stay readable while the store is full
         ballast.unlink()
         assert wait_for(lambda: ready() == 200), "readiness did not come back with space"
-        assert embed().status_code == 200
-        assert writable() == "1.0"
+        back_from = len(load.answers)
+        assert wait_for(lambda: len(load.answers) >= back_from + 20)
     finally:
+        load.stop()
         server.stop()
+    statuses = Counter(status for status, _, _ in load.answers)
+    assert set(statuses) <= {200, 503}, statuses  # no server error, nothing else
+    assert {code for status, code, _ in load.answers if status == 503} == {"audit_unavailable"}
+    # While full every append failed (a few answers in flight as it filled may still have made
+    # it); once back, they succeed again.
+    assert [s for s, _, _ in load.answers[full_from : full_from + 20]].count(503) >= 15
+    assert {s for s, _, _ in load.since(back_from)[-10:]} == {200}
+
     env = {k: v for k, v in os.environ.items() if not k.startswith("MEDBENTO_")}
     env |= {"MEDBENTO_DATA_DIR": str(small_filesystem), "MEDBENTO_ENV": "testing"}
     verify = subprocess.run([MEDBENTO, "audit", "verify"], env=env, capture_output=True, text=True)
     assert verify.returncode == 0, verify.stderr
+    store = AuditStore(f"sqlite:///{small_filesystem / 'audit.db'}")
+    with Session(store.engine) as session:
+        audited = set(session.exec(select(AuditEvent.request_id)).all())
+    answered = {request_id for status, _, request_id in load.answers if status == 200}
+    assert answered and answered <= audited, len(answered - audited)
 
 
 def event() -> EventIn:

@@ -91,6 +91,7 @@ def test_the_generated_client_calls_every_route(generated, gateway_url):
         create_conversation,
         get_conversation,
     )
+    from medbento_client.api.keys import create_key, list_keys, revoke_key, rotate_key
     from medbento_client.api.models import (
         describe_models,
         health,
@@ -107,7 +108,10 @@ def test_the_generated_client_calls_every_route(generated, gateway_url):
         ChatMessage,
         ChatMessageRole,
         EmbeddingsRequest,
+        KeyRotation,
         NewConversation,
+        NewKey,
+        NewKeyRole,
         NewMessage,
         PredictConversation,
         PredictEmbedding,
@@ -175,6 +179,13 @@ def test_the_generated_client_calls_every_route(generated, gateway_url):
     for probe in (livez, readyz, healthz):
         call(probe)
     call(metrics, "admin")
+
+    issued = call(create_key, "admin", body=NewKey(role=NewKeyRole.RESEARCHER))
+    assert issued.key.startswith("mb-") and issued.role == "researcher"
+    assert issued.id in {k.id for k in call(list_keys, "admin").keys}
+    successor = call(rotate_key, "admin", key_id=issued.id, body=KeyRotation(grace_seconds=0))
+    assert successor.key != issued.key
+    assert call(revoke_key, "admin", key_id=successor.id).revoked_at
 
     api = Path(generated.__file__).parent / "api"
     every = {p.stem for p in api.glob("*/*.py") if p.stem != "__init__"}

@@ -235,18 +235,53 @@ def test_a_served_bento_behind_the_proxy_counts_each_client(tmp_path):
         server.stop()
 
 
-def test_streamed_answers_pass_unbuffered(tmp_path, gateway_url):
-    """Server-sent events reach the client as they are made: the events of one answer arrive
-    spread over its generation, not all at once when it ends (as a buffering proxy sends a
-    short answer)."""
+class Stepped(BaseHTTPRequestHandler):
+    """An upstream that sends one event, then holds the second until the client has the first
+    (or 10 s have passed): a buffering proxy keeps the first event back, so the wait runs out."""
+
+    seen_first = threading.Event()
+
+    def do_POST(self):
+        self.send_response(200)
+        self.send_header("content-type", "text/event-stream")
+        self.end_headers()  # HTTP/1.0 without a length: the body ends when the upstream closes
+        for event in (b"data: first\n\n", b"data: [DONE]\n\n"):
+            self.wfile.write(event)
+            self.wfile.flush()
+            Stepped.seen_first.wait(10)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_streamed_events_pass_unbuffered(tmp_path):
+    """Server-sent events reach the client as they are made, not when the answer ends."""
+    upstream = ThreadingHTTPServer(("127.0.0.1", 0), Stepped)
+    threading.Thread(target=upstream.serve_forever, daemon=True).start()
+    proxy = Proxy(upstream.server_address[1], tmp_path)
+    Stepped.seen_first.clear()
+    try:
+        started = time.monotonic()
+        with proxy.client.stream("POST", "/v1/chat/completions", json={}) as answer:
+            lines = answer.iter_lines()
+            assert next(line for line in lines if line) == "data: first"
+            first_after = time.monotonic() - started
+            Stepped.seen_first.set()
+            assert [line for line in lines if line] == ["data: [DONE]"]
+    finally:
+        proxy.stop()
+        upstream.shutdown()
+    assert first_after < 5, first_after  # buffered, it would come after the upstream's 10 s wait
+
+
+def test_a_served_answer_streams_through_the_proxy(tmp_path, gateway_url):
     proxy = Proxy(int(gateway_url.rsplit(":", 1)[1]), tmp_path)
     body = {
         "model": "generation",
         "messages": [{"role": "user", "content": "What should we do next?"}],
-        "max_tokens": 64,
+        "max_tokens": 16,
         "stream": True,
     }
-    arrivals = []
     try:
         with proxy.client.stream(
             "POST",
@@ -255,11 +290,9 @@ def test_streamed_answers_pass_unbuffered(tmp_path, gateway_url):
             headers={"Authorization": f"Bearer {KEY['clinician']}"},
         ) as answer:
             assert answer.status_code == 200
-            for line in answer.iter_lines():
-                if line.startswith("data: "):
-                    arrivals.append(time.monotonic())
+            assert answer.headers["content-type"].startswith("text/event-stream")
+            events = [line for line in answer.iter_lines() if line.startswith("data: ")]
     finally:
         proxy.stop()
-    assert len(arrivals) > 5
-    # The first event came well before the last: the proxy passed them on one by one.
-    assert arrivals[-1] - arrivals[0] > 0.05, arrivals
+    assert events[-1] == "data: [DONE]" and len(events) > 2
+    assert json.loads(events[0][6:])["choices"][0]["delta"] is not None
