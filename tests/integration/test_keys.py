@@ -119,3 +119,9 @@ def test_development_without_keys_writes_one_per_role_privately(tmp_path: Path):
     text = log.read_text()
     assert str(keys_file) in text  # it says where the keys are
     assert clinician not in text  # but never prints them
+
+    # A key made with the CLI joins them: the development keys still work at the next start.
+    made = medbento("keys", "create", "--role", "researcher", env=os.environ | env).stdout.strip()
+    with serve_with(env | {"MEDBENTO_API_KEYS": "{}"}, tmp_path / "again.log") as url:
+        assert embed(url, clinician) == 200 and embed(url, made) == 200
+    assert json.loads(keys_file.read_text()) == keys  # the same keys, not made again
