@@ -61,7 +61,9 @@ def pipelines() -> tuple[Pipeline, Pipeline]:
     from medbento.phi.deid import Redactor
     from medbento.settings import get_settings
 
-    model = embedder.load(bentoml.models.get("clinical-embedder:latest").path, "cpu")
+    path = bentoml.models.get("clinical-embedder:latest").path
+    runtime = embedder.runtime_for(path, "cpu", get_settings().embedder_runtime)
+    model = embedder.load(path, "cpu", runtime)  # the runtime the Embedding service picks
     analyzer = local_analyzer()
     operator = get_settings().phi_operator
 

@@ -85,6 +85,9 @@ class Settings(BaseSettings):
     generator_tag: str = "clinical-generator:latest"
     generator_quantization: Literal["none", "int8", "int4"] = "none"
     generator_runtime: Literal["torch", "onnx"] = "torch"
+    # auto: ONNX Runtime on a CPU-only host, torch on a GPU; onnx-int8 is faster on some
+    # CPUs but its vectors drift (README, "Measured": cosine to fp32, retrieval agreement).
+    embedder_runtime: Literal["auto", "torch", "onnx", "onnx-int8"] = "auto"
 
     # Adaptive batching. The window is as long as the request timeout: BentoML's dispatcher
     # answers 503 once a queued request's estimated latency passes max_latency_ms, and a

