@@ -78,7 +78,7 @@ def in_process() -> dict:
     import bentoml
     import numpy as np
 
-    from medbento.infra import embed as embedder
+    from medbento.runtime import embedder
 
     path = bentoml.models.get("clinical-embedder:latest").path
     texts = load.unique_texts(512, "runtimes")

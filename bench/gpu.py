@@ -45,7 +45,7 @@ def _random_weights(shape_dir: Path) -> Path:
 
 def embedder(shape_dir: Path, device: str):
     """The embedder's shape with random weights, loaded as the Embedding service loads it."""
-    from medbento.infra.embed import load
+    from medbento.runtime.embedder import load
 
     return load(_random_weights(Path(shape_dir)), device)
 
@@ -55,7 +55,7 @@ def embedding_figures(shape_dir: Path, device: str) -> dict:
 
     from bench.limits import Pipeline
     from bench.load import unique_texts
-    from medbento.infra.embed import embed
+    from medbento.runtime.embedder import embed
 
     model = embedder(shape_dir, device)  # fp16 on a GPU, as the Embedding service
 

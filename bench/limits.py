@@ -56,9 +56,9 @@ def pipelines() -> tuple[Pipeline, Pipeline]:
     """The model alone, and guard + model (find PHI, replace it, encode)."""
     import bentoml
 
-    from medbento.infra import embed as embedder
     from medbento.phi.analyzer import detect, local_analyzer
     from medbento.phi.deid import Redactor
+    from medbento.runtime import embedder
     from medbento.settings import get_settings
 
     path = bentoml.models.get("clinical-embedder:latest").path
@@ -93,7 +93,7 @@ def generation_batching(
     model is the store's demo generator unless `model_dir` names one (bench/gpu.py)."""
     import torch
 
-    from medbento.infra.hardware import load_generator
+    from medbento.runtime.generator import load_generator
 
     if model_dir is None:
         import bentoml

@@ -1,6 +1,7 @@
-"""medbento's library: what the BentoML services in services/ share, grouped by concern (http,
-phi, audit, infra). Importing it first gives a served worker its own metrics directory, lets
-idle OpenMP threads sleep, and gives the workers a server starts two malloc arenas."""
+"""medbento's library: what the BentoML services in services/ share, in folders by concept
+(http, access, phi, audit, serving, runtime, stores, observability). Importing it first gives a
+served worker its own metrics directory, lets idle OpenMP threads sleep, and gives the workers
+a server starts two malloc arenas."""
 
 import os
 import shutil
@@ -9,7 +10,7 @@ from pathlib import Path
 # Before anything imports torch: OpenMP threads that finish their work sleep at once instead of
 # spinning. On a small machine the model's idle threads would otherwise spin on the cores the
 # PHI guard, the gateway and the audit writer need next (measured on two cores: a lone guarded
-# request 74 ms spinning, 35 ms passive). With the model on one thread (infra/model_thread.py) a
+# request 74 ms spinning, 35 ms passive). With the model on one thread (serving/model_thread.py) a
 # short spin sped up the model call but neither lone requests nor throughput (README, "Measured").
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 

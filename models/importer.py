@@ -17,7 +17,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from medbento.infra.embed import ONNX_FILES
+from medbento.runtime.embedder import ONNX_FILES
 
 from .demo_lm import RECIPE
 

@@ -22,10 +22,10 @@ from medbento.audit.store import (
     OtherKeyError,
     Verdict,
 )
-from medbento.http.entry import service_config
 from medbento.http.errors import APIError
 from medbento.http.middleware import RequestContext
-from medbento.infra.metrics import audit_store_writable
+from medbento.observability.metrics import audit_store_writable
+from medbento.serving.entry_service import service_config
 from medbento.settings import get_settings
 
 settings = get_settings()

@@ -19,13 +19,14 @@ import bentoml
 import orjson
 
 from medbento import freeze_after_startup
+from medbento.access.policy import current
 from medbento.audit import retention
 from medbento.audit.trail import Trail, trail
 from medbento.http import openai_routes
 from medbento.http.access import AccessControl
-from medbento.http.entry import Local, service_config
 from medbento.http.errors import APIError
 from medbento.http.middleware import RequestContext
+from medbento.http.request_guard import RequestGuard
 from medbento.http.schemas import (
     ChatCompletion,
     ChatCompletionRequest,
@@ -34,12 +35,11 @@ from medbento.http.schemas import (
     GenerationResult,
     ModelInfo,
 )
-from medbento.infra import remote
-from medbento.infra.auth import current
-from medbento.infra.sessions import SQLSessions, Turn, open_sessions
 from medbento.phi.deid import seal, unseal
-from medbento.phi.guard import RequestGuard
+from medbento.serving import remote
+from medbento.serving.entry_service import Local, service_config
 from medbento.settings import get_settings
+from medbento.stores.conversations import SQLSessions, Turn, open_sessions
 from services.generation import Generation, ndjson_events
 from services.guarded import GuardedEntry
 

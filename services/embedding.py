@@ -12,14 +12,14 @@ from medbento import freeze_after_startup
 from medbento.audit.trail import trail
 from medbento.http import openai_routes
 from medbento.http.access import AccessControl
-from medbento.http.entry import Local, service_config
 from medbento.http.middleware import RequestContext
+from medbento.http.request_guard import RequestGuard
 from medbento.http.schemas import EmbeddingsRequest, EmbeddingsResponse, ModelInfo
-from medbento.infra import embed as embedder
-from medbento.infra import model_thread
-from medbento.infra.coalesce import Coalescer
-from medbento.infra.hardware import model_resources, torch_device
-from medbento.phi.guard import RequestGuard
+from medbento.runtime import embedder
+from medbento.runtime.devices import model_resources, torch_device
+from medbento.serving import model_thread
+from medbento.serving.coalesce import Coalescer
+from medbento.serving.entry_service import Local, service_config
 from medbento.settings import get_settings
 from services.guarded import GuardedEntry
 

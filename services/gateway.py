@@ -25,13 +25,14 @@ from pydantic import BaseModel, BeforeValidator, Field, ValidationError, WithJso
 
 from medbento import freeze_after_startup
 from medbento.access.keys import KeyStore, UnknownKey, describe
+from medbento.access.policy import current, keyring
 from medbento.audit.store import AuditEvents, EventQuery, Verdict
 from medbento.audit.trail import keyed_digest, trail
 from medbento.http import openai_routes
 from medbento.http.access import AccessControl
-from medbento.http.entry import service_config
 from medbento.http.errors import APIError, validation_message
 from medbento.http.middleware import RequestContext
+from medbento.http.request_guard import RequestGuard
 from medbento.http.schemas import (
     ChatCompletion,
     ChatCompletionRequest,
@@ -59,11 +60,10 @@ from medbento.http.schemas import (
     ReplyUsage,
     Texts,
 )
-from medbento.infra import remote
-from medbento.infra.auth import current, keyring
-from medbento.infra.stats import recent_calls
+from medbento.observability.recent_calls import recent_calls
 from medbento.phi.finding import Finding
-from medbento.phi.guard import RequestGuard
+from medbento.serving import remote
+from medbento.serving.entry_service import service_config
 from medbento.settings import MODEL_IDS, get_settings
 from services.conversation import Conversation, chat_with_conversation
 from services.embedding import Embedding, token_counter

@@ -16,8 +16,8 @@ from medbento import freeze_after_startup
 from medbento.audit.trail import trail
 from medbento.http import openai_routes
 from medbento.http.access import AccessControl
-from medbento.http.entry import Local, service_config
 from medbento.http.middleware import RequestContext
+from medbento.http.request_guard import RequestGuard
 from medbento.http.schemas import (
     ChatCompletion,
     ChatCompletionRequest,
@@ -25,10 +25,11 @@ from medbento.http.schemas import (
     GenerationResult,
     ModelInfo,
 )
-from medbento.infra import model_thread
-from medbento.infra.coalesce import Coalescer
-from medbento.infra.hardware import load_generator, model_resources
-from medbento.phi.guard import RequestGuard
+from medbento.runtime.devices import model_resources
+from medbento.runtime.generator import load_generator
+from medbento.serving import model_thread
+from medbento.serving.coalesce import Coalescer
+from medbento.serving.entry_service import Local, service_config
 from medbento.settings import get_settings
 from services.guarded import GuardedEntry
 
@@ -155,7 +156,7 @@ class Generation(GuardedEntry):
         cores (8 concurrent chats here: 434 tokens/s with two in flight, 603 with one)."""
         return Coalescer(Local(self).generate, settings.generate_max_batch_size, in_flight=1)
 
-    # --- model work: on the model thread (medbento/infra/model_thread.py); a stream on its own
+    # --- model work: on the model thread (medbento/serving/model_thread.py); a stream on its own
 
     def _prompt(self, request: GenerationRequest) -> str:
         if request.messages is None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bentoml
 
-from medbento.http.entry import EntryPoint
+from medbento.serving.entry_service import EntryPoint
 from services.audit_log import AuditLog
 from services.phi_guard import PHIGuard
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import bentoml
 
 from medbento import freeze_after_startup
-from medbento.http.entry import service_config
 from medbento.http.middleware import RequestContext
 from medbento.phi.finding import Finding
+from medbento.serving.entry_service import service_config
 from medbento.settings import get_settings
 
 settings = get_settings()

@@ -4,7 +4,7 @@ by an admin over the API, each change written in the same transaction as its aud
 
 A key is stored as its SHA-256 only; its id (`key_` and twelve hex digits of that hash) is the
 principal that logs and audit events name. Every entry service reads the live keys again at
-most every KEYS_REFRESH_S seconds (a short-lived cache: medbento/infra/auth.py): a revoked or
+most every KEYS_REFRESH_S seconds (a short-lived cache: medbento/access/policy.py): a revoked or
 expired key is refused on every replica within that time, with no restart and nothing else to
 run. A cache was chosen over PostgreSQL LISTEN/NOTIFY or Redis because it works the same on
 both stores, needs no connection held open per process, and its bound is easy to state.
@@ -22,10 +22,10 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlmodel import Field, Session, SQLModel, or_, select, update
 
+from medbento.access.policy import ROLES, digest, principal_of
 from medbento.audit.store import AuditStore, EventIn
-from medbento.infra.auth import ROLES, digest, principal_of
-from medbento.infra.db import sql_engine
 from medbento.settings import MODEL_IDS, get_settings
+from medbento.stores.database import sql_engine
 
 
 class ApiKey(SQLModel, table=True):
@@ -40,7 +40,7 @@ class ApiKey(SQLModel, table=True):
     revoked_at: datetime | None = None  # a rotation's old key: a moment in the future
     revoked_by: str | None = None
     replaced_by: str | None = None
-    last_used_at: datetime | None = None  # to the minute (medbento/infra/auth.py)
+    last_used_at: datetime | None = None  # to the minute (medbento/access/policy.py)
 
 
 @dataclass(frozen=True)

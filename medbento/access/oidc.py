@@ -23,7 +23,7 @@ from typing import Any
 
 import jwt
 
-from medbento.infra.auth import Identity
+from medbento.access.policy import Identity
 from medbento.settings import get_settings
 
 log = logging.getLogger("medbento.auth")

@@ -23,8 +23,8 @@ from sqlalchemy import delete, func
 from sqlmodel import Field as Column
 from sqlmodel import Session, SQLModel, select
 
-from medbento.infra.db import sql_engine
 from medbento.settings import derive_key, get_settings
+from medbento.stores.database import sql_engine
 
 settings = get_settings()
 log = logging.getLogger("medbento.audit")

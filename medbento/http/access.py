@@ -24,12 +24,7 @@ from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from medbento.access.oidc import JWT_SHAPE, token_verifier
-from medbento.audit.store import AUDIT_BATCH, EventIn
-from medbento.audit.trail import TRAIL, Trail
-from medbento.http.errors import RAISED, REQUEST_ID, APIError
-from medbento.http.middleware import declared_body_refusal
-from medbento.infra import logs, remote
-from medbento.infra.auth import (
+from medbento.access.policy import (
     ANONYMOUS,
     IDENTITY,
     Identity,
@@ -38,9 +33,15 @@ from medbento.infra.auth import (
     model_of,
     route_of,
 )
-from medbento.infra.metrics import AUDIT_EVENTS
-from medbento.infra.ratelimit import rate_limits
-from medbento.infra.stats import recent_calls
+from medbento.access.rate_limits import rate_limits
+from medbento.audit.store import AUDIT_BATCH, EventIn
+from medbento.audit.trail import TRAIL, Trail
+from medbento.http.errors import RAISED, REQUEST_ID, APIError
+from medbento.http.middleware import declared_body_refusal
+from medbento.observability import logs
+from medbento.observability.metrics import AUDIT_EVENTS
+from medbento.observability.recent_calls import recent_calls
+from medbento.serving import remote
 
 log = logging.getLogger("medbento.access")
 logs.configure()

@@ -15,6 +15,7 @@ import bentoml
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from medbento.access.policy import route_of
 from medbento.http import openapi as openapi_doc
 from medbento.http.errors import (
     RAISED,
@@ -24,7 +25,6 @@ from medbento.http.errors import (
     new_request_id,
     rewrite_foreign_error,
 )
-from medbento.infra.auth import route_of
 from medbento.settings import get_settings
 
 log = logging.getLogger("medbento.http")

@@ -15,6 +15,7 @@ from starlette.responses import Response, StreamingResponse
 
 from medbento.audit.trail import keyed_digest, output_counts, trail
 from medbento.http.errors import APIError
+from medbento.http.request_guard import RequestGuard, StreamScanner
 from medbento.http.schemas import (
     ChatCompletionRequest,
     EmbeddingsRequest,
@@ -26,12 +27,11 @@ from medbento.http.schemas import (
     embedding_payload,
     json_response,
 )
-from medbento.infra import remote
-from medbento.infra.cache import response_cache
 from medbento.phi.deid import StreamRestorer
 from medbento.phi.finding import Finding
-from medbento.phi.guard import RequestGuard, StreamScanner
+from medbento.serving import remote
 from medbento.settings import MODEL_IDS, get_settings
+from medbento.stores.response_cache import response_cache
 
 Encode = Callable[[list[str]], Awaitable[np.ndarray]]
 Generate = Callable[[GenerationRequest], Awaitable[GenerationResult]]

@@ -9,8 +9,8 @@ import orjson
 from starlette.datastructures import MutableHeaders
 from starlette.types import Message, Send
 
+from medbento.access.policy import allowed_roles
 from medbento.http.errors import STATUS_CODES
-from medbento.infra.auth import allowed_roles
 
 ERROR_SCHEMA = {
     "type": "object",

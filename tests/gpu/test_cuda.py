@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 import torch
 
-from medbento.infra import attention
-from medbento.infra.hardware import load_generator
+from medbento.runtime import attention
+from medbento.runtime.generator import load_generator
 
 pytestmark = [
     pytest.mark.gpu,
@@ -91,7 +91,7 @@ def test_embedder_in_fp16_on_the_gpu_matches_fp32_on_the_cpu():
     from sentence_transformers import SentenceTransformer
 
     from bench.gpu import embedder
-    from medbento.infra.embed import embed
+    from medbento.runtime.embedder import embed
 
     texts = ["chest pain radiating to the left arm", "no known drug allergies", "a" * 400]
     cpu = embedder(model_dir("embedder-shape"), "cpu")
@@ -105,7 +105,7 @@ def test_embedder_in_fp16_on_the_gpu_matches_fp32_on_the_cpu():
 
 @pytest.mark.skipif(importlib.util.find_spec("bentoml") is None, reason="needs bentoml")
 def test_gpu_series_are_exported():
-    from medbento.infra.metrics import resource_metrics
+    from medbento.observability.metrics import resource_metrics
 
     text = resource_metrics()
     for series in ("utilization_percent", "memory_used_bytes", "memory_total_bytes"):

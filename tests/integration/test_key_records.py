@@ -13,8 +13,8 @@ import pytest
 from sqlmodel import Session, select
 
 from medbento.access.keys import KeyStore, UnknownKey, describe
+from medbento.access.policy import KEYS_REFRESH_S, Keyring, digest
 from medbento.audit.store import AuditEvent
-from medbento.infra.auth import KEYS_REFRESH_S, Keyring, digest
 
 pytestmark = pytest.mark.integration
 
@@ -127,7 +127,7 @@ def test_bootstrap_keys_stay_and_a_limited_key_says_which_models(store_url):
 
 
 def test_list_shows_when_a_key_was_last_used(store_url, monkeypatch):
-    monkeypatch.setattr("medbento.infra.auth.LAST_USE_EVERY_S", 0.0)
+    monkeypatch.setattr("medbento.access.policy.LAST_USE_EVERY_S", 0.0)
     store = KeyStore(store_url)
     used, _ = store.create("clinician", "cli:alice")
     unused, _ = store.create("clinician", "cli:alice")

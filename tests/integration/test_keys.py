@@ -17,7 +17,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from medbento.infra.auth import digest
+from medbento.access.policy import digest
 from tests.conftest import free_port, served_command
 
 pytestmark = pytest.mark.integration

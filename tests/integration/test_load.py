@@ -52,7 +52,7 @@ def test_64_concurrent_clients_get_every_answer_and_batches_form(gateway_url):
     assert failures == [], f"{len(failures)} failed: {sorted(set(map(str, failures)))}"
     batches, calls = after[0] - before[0], after[1] - before[1]
     # Under 64 concurrent clients requests must be merged: the gateway sends concurrent
-    # requests' texts together (medbento/infra/coalesce.py), then BentoML's dispatcher batches
+    # requests' texts together (medbento/serving/coalesce.py), then BentoML's dispatcher batches
     # calls.
     sent = len(outcomes)
     assert 0 < batches < sent / 2, f"{batches} batches for {sent} requests"

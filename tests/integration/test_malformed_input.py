@@ -23,7 +23,7 @@ from urllib.parse import quote, urlencode
 import httpx
 import pytest
 
-from medbento.infra.auth import allowed_roles
+from medbento.access.policy import allowed_roles
 from medbento.settings import get_settings
 from tests.conftest import KEY, free_port, served_command
 

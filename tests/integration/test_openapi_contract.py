@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from schemathesis.generation.modes import GenerationMode
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
-from medbento.infra.auth import allowed_roles
+from medbento.access.policy import allowed_roles
 from tests.conftest import KEY
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import text
 
-from medbento.infra.sessions import RedisSessions, SQLSessions, Turn
+from medbento.stores.conversations import RedisSessions, SQLSessions, Turn
 
 pytestmark = pytest.mark.integration
 
@@ -73,9 +73,9 @@ def test_idle_conversations_expire_and_active_ones_stay(sql_store):
 
 
 def test_a_backlog_expires_in_batches(sql_store, monkeypatch):
-    import medbento.infra.sessions
+    import medbento.stores.conversations
 
-    monkeypatch.setattr(medbento.infra.sessions, "EXPIRE_BATCH", 2)
+    monkeypatch.setattr(medbento.stores.conversations, "EXPIRE_BATCH", 2)
 
     async def create(owner: str) -> str:
         return await sql_store.create(owner, [Turn(role="user", content="hello")])

@@ -9,8 +9,8 @@ import torch
 from transformers import AutoModelForCausalLM, AutoTokenizer
 from transformers.masking_utils import causal_mask_function, sdpa_mask
 
-from medbento.infra import attention
-from medbento.infra.hardware import load_generator
+from medbento.runtime import attention
+from medbento.runtime.generator import load_generator
 
 pytestmark = pytest.mark.unit
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from medbento.infra.auth import Keyring, allowed_roles, digest, principal_of, route_of
+from medbento.access.policy import Keyring, allowed_roles, digest, principal_of, route_of
 
 pytestmark = pytest.mark.unit
 

@@ -7,9 +7,9 @@ import asyncio
 
 import pytest
 
-from medbento.infra import ratelimit
-from medbento.infra.cache import ResponseCache
+from medbento.access import rate_limits as ratelimit
 from medbento.settings import Settings, get_settings
+from medbento.stores.response_cache import ResponseCache
 
 pytestmark = pytest.mark.unit
 

@@ -5,7 +5,7 @@ import asyncio
 
 import pytest
 
-from medbento.infra.coalesce import IN_FLIGHT, Coalescer
+from medbento.serving.coalesce import IN_FLIGHT, Coalescer
 
 pytestmark = pytest.mark.unit
 

@@ -1,4 +1,4 @@
-"""The Embedding service's model call (medbento.infra.embed) gives what
+"""The Embedding service's model call (medbento.runtime.embedder) gives what
 SentenceTransformer.encode() gives, without its per-call housekeeping."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from sentence_transformers import SentenceTransformer
 
-from medbento.infra.embed import embed, load, runtime_for
+from medbento.runtime.embedder import embed, load, runtime_for
 from medbento.settings import get_settings
 
 

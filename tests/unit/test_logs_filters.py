@@ -8,7 +8,7 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 from medbento.http.errors import APIError
-from medbento.infra.logs import ClientErrorTracebacks, PHIScrubber, scrub
+from medbento.observability.logs import ClientErrorTracebacks, PHIScrubber, scrub
 
 pytestmark = pytest.mark.unit
 

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.unit
 RACE = textwrap.dedent(
     """
     import threading
-    from medbento.infra.metrics import audit_store_writable, redis_up
+    from medbento.observability.metrics import audit_store_writable, redis_up
 
     for define in (redis_up, audit_store_writable):
         start = threading.Barrier(16)

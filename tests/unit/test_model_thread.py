@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from medbento.infra import model_thread
+from medbento.serving import model_thread
 
 pytestmark = pytest.mark.unit
 

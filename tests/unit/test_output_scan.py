@@ -8,8 +8,8 @@ import random
 
 import pytest
 
+from medbento.http.request_guard import RequestGuard
 from medbento.phi.analyzer import detect, local_analyzer
-from medbento.phi.guard import RequestGuard
 
 pytestmark = pytest.mark.unit
 

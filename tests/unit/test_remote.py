@@ -14,7 +14,7 @@ import pytest
 from bentoml.exceptions import BentoMLException
 
 from medbento.http.errors import APIError
-from medbento.infra import remote
+from medbento.serving import remote
 
 pytestmark = pytest.mark.unit
 

@@ -10,9 +10,9 @@ from datetime import date
 
 import pytest
 
+from medbento.http.request_guard import RequestGuard
 from medbento.phi.deid import DATE_SHIFT, Redactor, StreamRestorer
 from medbento.phi.finding import Finding
-from medbento.phi.guard import RequestGuard
 from medbento.phi.surrogate import NAME_POOLS, TOWNS, tradition_of
 
 pytestmark = pytest.mark.unit

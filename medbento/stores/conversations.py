@@ -13,8 +13,8 @@ from sqlalchemy import delete, exists
 from sqlmodel import Field as Column
 from sqlmodel import Session, SQLModel, select
 
-from medbento.infra.db import sql_engine
 from medbento.settings import Settings
+from medbento.stores.database import sql_engine
 
 # Conversations removed per transaction when they expire.
 EXPIRE_BATCH = 1000

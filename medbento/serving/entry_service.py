@@ -3,11 +3,11 @@ dependency API, and calls to its own APIs in its own process."""
 
 from __future__ import annotations
 
-from medbento.infra.coalesce import Coalescer
-from medbento.infra.logs import ACCESS_LOG
-from medbento.infra.metrics import resource_metrics
-from medbento.infra.redis_link import redis_link
+from medbento.observability.logs import ACCESS_LOG
+from medbento.observability.metrics import resource_metrics
+from medbento.serving.coalesce import Coalescer
 from medbento.settings import get_settings, http_config, tls_config
+from medbento.stores.redis_link import redis_link
 
 
 class Local:

@@ -16,9 +16,9 @@ import hmac
 import orjson
 from cachetools import TTLCache
 
-from medbento.infra.metrics import CACHE_REQUESTS
-from medbento.infra.redis_link import redis_link
+from medbento.observability.metrics import CACHE_REQUESTS
 from medbento.settings import derive_key, get_settings
+from medbento.stores.redis_link import redis_link
 
 
 class ResponseCache:

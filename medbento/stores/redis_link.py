@@ -15,7 +15,7 @@ from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
 from redis.exceptions import RedisError
 
-from medbento.infra.metrics import redis_up
+from medbento.observability.metrics import redis_up
 from medbento.settings import get_settings
 
 log = logging.getLogger("medbento.redis")

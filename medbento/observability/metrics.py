@@ -14,7 +14,7 @@ import psutil
 from bentoml import metrics
 from prometheus_client import CollectorRegistry, Gauge, generate_latest
 
-from medbento.infra.hardware import gpu_count
+from medbento.runtime.devices import gpu_count
 from medbento.settings import get_settings
 
 PHI_ENTITIES = metrics.Counter(

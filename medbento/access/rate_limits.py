@@ -13,9 +13,9 @@ from limits.aio.storage import MemoryStorage
 from limits.aio.strategies import MovingWindowRateLimiter
 from limits.storage import storage_from_string
 
-from medbento.infra.metrics import RATE_LIMITED
-from medbento.infra.redis_link import CLIENT_OPTIONS, redis_link
+from medbento.observability.metrics import RATE_LIMITED
 from medbento.settings import get_settings
+from medbento.stores.redis_link import CLIENT_OPTIONS, redis_link
 
 
 class RateLimits:
