@@ -22,7 +22,7 @@ from medbento import freeze_after_startup
 from medbento.access.policy import current
 from medbento.audit import retention
 from medbento.audit.trail import Trail, trail
-from medbento.http import openai_routes
+from medbento.http import openai_routes, remote
 from medbento.http.access import AccessControl
 from medbento.http.errors import APIError
 from medbento.http.middleware import RequestContext
@@ -36,7 +36,6 @@ from medbento.http.schemas import (
     ModelInfo,
 )
 from medbento.phi.deid import seal, unseal
-from medbento.serving import remote
 from medbento.serving.entry_service import Local, service_config
 from medbento.settings import get_settings
 from medbento.stores.conversations import SQLSessions, Turn, open_sessions

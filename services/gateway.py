@@ -28,7 +28,7 @@ from medbento.access.keys import KeyStore, UnknownKey, describe
 from medbento.access.policy import current, keyring
 from medbento.audit.store import AuditEvents, EventQuery, Verdict
 from medbento.audit.trail import keyed_digest, trail
-from medbento.http import openai_routes
+from medbento.http import openai_routes, remote
 from medbento.http.access import AccessControl
 from medbento.http.errors import APIError, validation_message
 from medbento.http.middleware import RequestContext
@@ -62,7 +62,6 @@ from medbento.http.schemas import (
 )
 from medbento.observability.recent_calls import recent_calls
 from medbento.phi.finding import Finding
-from medbento.serving import remote
 from medbento.serving.entry_service import service_config
 from medbento.settings import MODEL_IDS, get_settings
 from services.conversation import Conversation, chat_with_conversation

@@ -36,12 +36,12 @@ from medbento.access.policy import (
 from medbento.access.rate_limits import rate_limits
 from medbento.audit.store import AUDIT_BATCH, EventIn
 from medbento.audit.trail import TRAIL, Trail
+from medbento.http import remote
 from medbento.http.errors import RAISED, REQUEST_ID, APIError
 from medbento.http.middleware import declared_body_refusal
 from medbento.observability import logs
 from medbento.observability.metrics import AUDIT_EVENTS
 from medbento.observability.recent_calls import recent_calls
-from medbento.serving import remote
 
 log = logging.getLogger("medbento.access")
 logs.configure()

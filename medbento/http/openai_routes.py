@@ -14,6 +14,7 @@ import orjson
 from starlette.responses import Response, StreamingResponse
 
 from medbento.audit.trail import keyed_digest, output_counts, trail
+from medbento.http import remote
 from medbento.http.errors import APIError
 from medbento.http.request_guard import RequestGuard, StreamScanner
 from medbento.http.schemas import (
@@ -29,7 +30,6 @@ from medbento.http.schemas import (
 )
 from medbento.phi.deid import StreamRestorer
 from medbento.phi.finding import Finding
-from medbento.serving import remote
 from medbento.settings import MODEL_IDS, get_settings
 from medbento.stores.response_cache import response_cache
 

@@ -11,11 +11,11 @@ from typing import Any
 from medbento.access.policy import current
 from medbento.audit.trail import Trail, output_counts
 from medbento.audit.trail import trail as current_trail
+from medbento.http import remote
 from medbento.http.errors import APIError
 from medbento.observability.metrics import PHI_ENTITIES
 from medbento.phi.deid import Redactor, StreamRestorer
 from medbento.phi.finding import Finding
-from medbento.serving import remote
 from medbento.settings import get_settings
 
 Analyze = Callable[[list[str]], Awaitable[list[list[Any]]]]

@@ -82,16 +82,17 @@ class ClientErrorTracebacks(logging.Filter):
     """BentoML logs a traceback at ERROR for every request it refuses, a client's mistake
     included. Those requests already have their access line with the 4xx; a traceback per bad
     request would bury real faults and trip alerts on error lines. A failure already reported
-    in one line (APIError.reported: the audit store down) goes the same way."""
+    in one line (APIError.reported: the audit store down) goes the same way. A client's mistake
+    is a pydantic ValidationError or any BentoML exception with a 4xx status (medbento's
+    APIError is one): checked by type and status, so logging needs nothing from the HTTP layer."""
 
     def filter(self, record: logging.LogRecord) -> bool:
+        from bentoml.exceptions import BentoMLException
         from pydantic import ValidationError
-
-        from medbento.http.errors import APIError
 
         error = record.exc_info[1] if record.exc_info else None
         client_error = isinstance(error, ValidationError) or (
-            isinstance(error, APIError) and error.status < 500
+            isinstance(error, BentoMLException) and int(error.error_code) < 500
         )
         return not client_error and not getattr(error, "reported", False)
 

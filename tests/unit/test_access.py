@@ -170,7 +170,7 @@ def test_an_audit_write_whose_answer_was_lost_is_retried_and_recorded_once(store
     id keeps it from being recorded twice."""
     import aiohttp
 
-    from medbento.serving import remote
+    from medbento.http import remote
 
     lost = []
 

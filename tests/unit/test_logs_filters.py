@@ -5,6 +5,7 @@ import logging
 import sys
 
 import pytest
+from bentoml.exceptions import BadInput, InternalServerError
 from pydantic import BaseModel, ValidationError
 
 from medbento.http.errors import APIError
@@ -58,3 +59,5 @@ def test_client_error_tracebacks_are_dropped_and_faults_kept():
     assert drop.filter(record_of(APIError(503)))
     assert not drop.filter(record_of(APIError(503, reported=True)))  # its one line is logged
     assert drop.filter(record_of(RuntimeError("model crashed")))
+    assert not drop.filter(record_of(BadInput("not JSON")))  # BentoML's own 400
+    assert drop.filter(record_of(InternalServerError("worker died")))

@@ -13,8 +13,8 @@ import orjson
 import pytest
 from bentoml.exceptions import BentoMLException
 
+from medbento.http import remote
 from medbento.http.errors import APIError
-from medbento.serving import remote
 
 pytestmark = pytest.mark.unit
 
