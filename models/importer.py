@@ -156,13 +156,18 @@ def export_embedder_onnx(directory: Path) -> int:
         backend="onnx",
         model_kwargs={"export": True, "provider": "CPUExecutionProvider"},
     )
-    model.save_pretrained(str(directory))
-    root = logging.getLogger()
-    level, _ = root.level, root.setLevel(logging.WARNING)  # the quantizer logs every tensor
-    try:
-        export_dynamic_quantized_onnx_model(model, "avx2", str(directory))
-    finally:
-        root.setLevel(level)
+    # Only the onnx/ folder is kept: save_pretrained would also rewrite the model's own
+    # configuration (modules.json) in this sentence-transformers' dialect, which an older
+    # reader of the same directory (the bench's peer, infinity-emb) cannot import.
+    with tempfile.TemporaryDirectory() as exported:
+        model.save_pretrained(exported)
+        root = logging.getLogger()
+        level, _ = root.level, root.setLevel(logging.WARNING)  # the quantizer logs every tensor
+        try:
+            export_dynamic_quantized_onnx_model(model, "avx2", exported)
+        finally:
+            root.setLevel(level)
+        shutil.copytree(Path(exported) / "onnx", directory / "onnx", dirs_exist_ok=True)
     exported = onnx.load(str(directory / ONNX_FILES["onnx"]), load_external_data=False)
     return next(o.version for o in exported.opset_import if o.domain in ("", "ai.onnx"))
 

