@@ -60,13 +60,16 @@ image-cuda: models
 lint: $(STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
-# The benchmark's peer, infinity-emb, pins numpy<2 and sentence-transformers<4: its own venv.
+# The benchmark's peer, infinity-emb, pins numpy<2 and sentence-transformers<4: its own venv,
+# with both CPU engines it has (torch, and optimum for ONNX Runtime).
 PEER := .venv-infinity
-$(PEER)/.installed:
+# The stamp's name changes with what it installs, so an older peer venv is brought up to date.
+PEER_STAMP := $(PEER)/.installed-0.0.78-torch-optimum
+$(PEER_STAMP):
 	$(PYTHON) -m venv $(PEER)
 	$(TORCH_PIP_ENV) $(PEER)/bin/pip install --quiet "$$(grep -m1 '^torch==' requirements.txt)"
-	$(PEER)/bin/pip install --quiet "infinity-emb[server,torch]==0.0.78"
+	$(PEER)/bin/pip install --quiet "infinity-emb[server,torch,optimum]==0.0.78"
 	touch $@
 
-bench: models $(PEER)/.installed
+bench: models $(PEER_STAMP)
 	$(BIN)/python -m bench --profile

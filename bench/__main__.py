@@ -315,22 +315,35 @@ def main() -> None:
         c: (r.throughput, r.percentile(0.99)) for c, r in bento_curve.items()
     }
 
-    peer_points = None
+    peers: dict[str, dict] = {}  # infinity-emb's engines: lone and 1 to 64 clients each
     if args.skip_peer or not peer.available():
         progress("infinity-emb: left out (make bench installs it in .venv-infinity)")
     else:
         import bentoml
 
         model_dir = bentoml.models.get("clinical-embedder:latest").path
-        progress(f"infinity-emb {peer.version()}: starting on the same model")
-        log = Path(tempfile.mkdtemp(prefix="medbento-bench-")) / "infinity.log"
-        with peer.infinity(model_dir, free_port(), reference["model_batch"], log) as url:
-            warm(url, "/embeddings", None, peer.SERVED_NAME)
-            progress("infinity-emb: 1 to 64 clients")
-            peer_points = sweep(url, "/embeddings", None, peer.SERVED_NAME, "peer", args.quick)
+        for engine in peer.ENGINES:
+            progress(f"infinity-emb {peer.version()}, {engine} engine: starting on the same model")
+            log = Path(tempfile.mkdtemp(prefix="medbento-bench-")) / f"infinity-{engine}.log"
+            with peer.infinity(
+                model_dir, free_port(), reference["model_batch"], log, engine
+            ) as url:
+                warm(url, "/embeddings", None, peer.SERVED_NAME)
+                # Settled first, as medbento's lone figures are (see the gateway's above).
+                settle = embedding_bodies(200, f"peer-{engine}-settle", peer.SERVED_NAME)
+                load.run(url, "/embeddings", settle, 1, None)
+                lone_bodies = embedding_bodies(LONE, f"peer-{engine}-lone", peer.SERVED_NAME)
+                lone = load.run(url, "/embeddings", lone_bodies, 1, None)
+                progress(
+                    f"infinity-emb, {engine}: lone {lone.median * 1000:.1f} ms; 1 to 64 clients"
+                )
+                points = sweep(
+                    url, "/embeddings", None, peer.SERVED_NAME, f"peer-{engine}", args.quick
+                )
+            peers[engine] = {"lone": lone, "points": points}
         out["peer"] = {"name": "infinity-emb", "version": peer.version()}
 
-    report(out, reference, served, unbatched, peer_points, curves, bentos)
+    report(out, reference, served, unbatched, peers, curves, bentos)
 
 
 def bento_rows(bentos: dict, reference: dict, rates: dict) -> list[tuple]:
@@ -358,7 +371,7 @@ def bento_rows(bentos: dict, reference: dict, rates: dict) -> list[tuple]:
     return rows
 
 
-def report(out, reference, served, unbatched, peer_points, curves, bentos) -> None:
+def report(out, reference, served, unbatched, peers, curves, bentos) -> None:
     on, off = served["guard on"], served["guard off"]
     rates = generation_rates(out, reference, bentos)  # tokens/s: table rows and chart
     on64, off64, off32 = on["points"][64], off["points"][64], off["points"][32]
@@ -389,13 +402,30 @@ def report(out, reference, served, unbatched, peer_points, curves, bentos) -> No
          f"in-process model, one text: {reference['model_single_ms']:.1f} ms",
          off["lone"].median * 1000 / reference["model_single_ms"], ""),
     ]  # fmt: skip
-    if peer_points:
-        p64 = peer_points[64]
-        rows.append(
-            ("infinity-emb, 64 clients (no guard, no auth, no audit)", f"{p64.throughput:.0f} req/s, p99 {p64.percentile(0.99) * 1000:.0f} ms",
-             f"medbento guard off: {off64.throughput:.0f} req/s", off64.throughput / p64.throughput, "medbento ahead (> 1)")
-        )  # fmt: skip
-        out["peer"]["clients"] = {c: figures(r) for c, r in peer_points.items()}
+    if peers:
+        bento = bentos["embedding"]
+        for engine, measured in peers.items():
+            p64 = measured["points"][64]
+            rows.append(
+                (f"infinity-emb {engine} engine, 64 clients (no guard, no auth, no audit)",
+                 f"{p64.throughput:.0f} req/s, p99 {p64.percentile(0.99) * 1000:.0f} ms; lone {measured['lone'].median * 1000:.1f} ms",
+                 f"medbento gateway guard off: {off64.throughput:.0f} req/s", off64.throughput / p64.throughput, "")
+            )  # fmt: skip
+        best = max(peers, key=lambda e: peers[e]["points"][64].throughput)
+        b64, blone = peers[best]["points"][64], peers[best]["lone"]
+        rows += [
+            (f"gateway guard off vs infinity-emb's best engine ({best}), 64 clients", f"{off64.throughput:.0f} req/s",
+             f"{b64.throughput:.0f} req/s", off64.throughput / b64.throughput, ">= 1.2x"),
+            (f"embedding Bento vs infinity-emb's best engine ({best}), 64 clients", f"{bento['64 clients'].throughput:.0f} req/s",
+             f"{b64.throughput:.0f} req/s", bento["64 clients"].throughput / b64.throughput, ">= 1.2x"),
+            (f"embedding Bento lone vs infinity-emb's ({best}) lone", f"{bento['lone'].median * 1000:.1f} ms",
+             f"{blone.median * 1000:.1f} ms", bento["lone"].median / blone.median, "<= 1"),
+        ]  # fmt: skip
+        out["peer"]["best_engine"] = best
+        out["peer"]["engines"] = {
+            engine: {"lone": figures(m["lone"]), "clients": {c: figures(r) for c, r in m["points"].items()}}
+            for engine, m in peers.items()
+        }  # fmt: skip
     if "generation" in out:
         g = out["generation"]
         batched, sequential = rates["gateway"]
@@ -443,9 +473,9 @@ def report(out, reference, served, unbatched, peer_points, curves, bentos) -> No
         "medbento, guard off": {c: (r.throughput, r.percentile(0.99)) for c, r in off["points"].items()},
         "medbento, guard on": {c: (r.throughput, r.percentile(0.99)) for c, r in on["points"].items()},
     }  # fmt: skip
-    if peer_points:
-        chart_curves["infinity-emb"] = {
-            c: (r.throughput, r.percentile(0.99)) for c, r in peer_points.items()
+    for engine, measured in peers.items():
+        chart_curves[f"infinity-emb ({engine})"] = {
+            c: (r.throughput, r.percentile(0.99)) for c, r in measured["points"].items()
         }
     chart_curves.update(curves)
     out["curves"] = {

@@ -128,17 +128,16 @@ class Conversation(GuardedEntry):
         """Internal: as complete, streamed as Generation.stream events."""
         conversation = await self._owned(conversation_id, owner)
         guard = self._restorer(conversation, reveal)
-        scanner, restorer = guard.stream_scanner(), guard.stream_restorer()
+        guarded = guard.stream()
         answer = ""
         async for event in ndjson_events(self.generation.to_async.stream(request)):
             if "text" in event:
-                text = await scanner.feed(event["text"]) if scanner else event["text"]
-                answer += text
-                event = {"text": restorer.feed(text) if restorer else text}
+                scanned, shown = await guarded.feed(event["text"])
+                answer += scanned
+                event = {"text": shown}
             else:  # the last event: what was held back, then the end
-                rest = await scanner.flush() if scanner else ""
-                answer += rest
-                rest = (restorer.feed(rest) + restorer.flush()) if restorer else rest
+                scanned, rest = await guarded.finish()
+                answer += scanned
                 if rest:
                     yield orjson.dumps({"text": rest}).decode() + "\n"
                 event = event | {"output_counts": dict(guard.output_counts)}

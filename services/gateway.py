@@ -11,17 +11,13 @@ import asyncio
 import functools
 import re
 import time
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import bentoml
-import orjson
-from fastapi import Body, FastAPI, Query, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
-from fastapi.routing import APIRoute
-from pydantic import BaseModel, BeforeValidator, Field, ValidationError, WithJsonSchema
+from fastapi import Body, Query, Request
+from fastapi.responses import JSONResponse
 
 from medbento import freeze_after_startup
 from medbento.access.keys import KeyStore, UnknownKey, describe
@@ -30,10 +26,14 @@ from medbento.audit.store import AuditEvents, EventQuery, Verdict
 from medbento.audit.trail import keyed_digest, trail
 from medbento.http import openai_routes, remote
 from medbento.http.access import AccessControl
-from medbento.http.errors import APIError, validation_message
+from medbento.http.errors import APIError
+from medbento.http.fastapi_app import public_app
 from medbento.http.middleware import RequestContext
 from medbento.http.request_guard import RequestGuard
 from medbento.http.schemas import (
+    AUDIT_FILTERS,
+    FILTER_NAME,
+    AnonymizedText,
     ChatCompletion,
     ChatCompletionRequest,
     ChatMessage,
@@ -55,13 +55,20 @@ from medbento.http.schemas import (
     ModelInfo,
     ModelInfos,
     ModelList,
+    NewConversation,
     NewKey,
+    NewMessage,
+    PredictBody,
+    PredictConversation,
+    PredictEmbedding,
+    PredictGeneration,
     Reply,
     ReplyUsage,
     Texts,
+    Timestamp,
+    validated,
 )
 from medbento.observability.recent_calls import recent_calls
-from medbento.phi.finding import Finding
 from medbento.serving.entry_service import service_config
 from medbento.settings import MODEL_IDS, get_settings
 from services.conversation import Conversation, chat_with_conversation
@@ -73,116 +80,7 @@ settings = get_settings()
 KEY_ID = re.compile(r"key_[0-9a-f]{12}")
 
 
-class _StrictJSONRequest(Request):
-    async def json(self) -> Any:
-        if not hasattr(self, "_json"):
-            self._json = orjson.loads(await self.body())
-        return self._json
-
-
-class _StrictJSONRoute(APIRoute):
-    """FastAPI reads bodies with the json module, which takes what JSON forbids and BentoML's
-    APIs refuse: lone surrogates ("\\ud800", a str no UTF-8 encoder takes, so a 500 once the
-    text is hashed or sent on), NaN, UTF-16. orjson refuses them with a JSONDecodeError, which
-    FastAPI answers as broken JSON (400), so every route parses JSON the same strict way."""
-
-    def get_route_handler(self):
-        handler = super().get_route_handler()
-
-        async def strict(request: Request) -> Response:
-            return await handler(_StrictJSONRequest(request.scope, request.receive))
-
-        return strict
-
-
-# Operation ids are the handlers' names (`list_models`, `add_message`): what a generated client
-# calls its methods, instead of FastAPI's path-and-method compounds.
-app = FastAPI(
-    title="medbento",
-    openapi_url=None,
-    docs_url=None,
-    redoc_url=None,
-    generate_unique_id_function=lambda route: route.name,
-)
-app.router.route_class = _StrictJSONRoute
-
-
-@app.exception_handler(APIError)
-async def _api_error(_: Request, error: APIError) -> Response:
-    return Response(error.body(), status_code=error.status, media_type="application/json")
-
-
-@app.exception_handler(RequestValidationError)
-async def _invalid(request: Request, error: RequestValidationError) -> Response:
-    return await _api_error(request, APIError(400, validation_message(list(error.errors()))))
-
-
-class PredictEmbedding(BaseModel):
-    texts: list[str]
-
-
-class PredictGeneration(BaseModel):
-    prompt: str
-    max_tokens: int = Field(64, ge=1)
-    temperature: float = Field(0.0, ge=0.0, le=2.0)
-
-
-class PredictConversation(BaseModel):
-    content: str
-    conversation_id: str | None = None
-    max_tokens: int = Field(64, ge=1)
-
-
-class NewMessage(BaseModel):
-    content: str
-    max_tokens: int = Field(64, ge=1)
-    temperature: float = Field(0.0, ge=0.0, le=2.0)
-
-
-class NewConversation(BaseModel):
-    messages: list[ChatMessage] = Field(default_factory=list)
-
-
-class AnonymizedText(BaseModel):
-    text: str
-    entities: list[Finding]
-
-
-# The body of POST /models/{model_id}/predict depends on the model: checked against the one
-# shape its model takes (so an error names that shape's fields), published as the three.
-PredictBody = Annotated[
-    dict[str, Any],
-    Body(),
-    WithJsonSchema(
-        {
-            "oneOf": [
-                model.model_json_schema()
-                for model in (PredictEmbedding, PredictGeneration, PredictConversation)
-            ]
-        }
-    ),
-]
-
-
-def validated(model: type[BaseModel], payload: Any) -> Any:
-    try:
-        return model.model_validate(payload)
-    except ValidationError as error:
-        raise APIError(400, validation_message(error.errors(include_input=False))) from None
-
-
-def _date_time_only(value: Any) -> Any:
-    # pydantic would also take "5" as a unix time; an audit query wants no such surprise.
-    if isinstance(value, str) and not re.match(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}", value):
-        raise ValueError("an ISO 8601 date-time is expected")
-    return value
-
-
-AUDIT_FILTERS = {"since", "until", "principal", "model", "limit"}
-# principal and model are ids: a NUL or other control character in one would reach
-# PostgreSQL, which refuses it with an error (5xx), so such a filter is a 400 first.
-FILTER_NAME = r"^[A-Za-z0-9_.:-]{1,128}$"
-Timestamp = Annotated[datetime, BeforeValidator(_date_time_only)]
+app = public_app("medbento")
 
 
 def checked_message(body: NewMessage) -> GenerationRequest:
@@ -310,10 +208,7 @@ class Gateway(GuardedEntry):
             case "embedding":
                 await self._model("embedding")
                 texts = openai_routes.check_texts(validated(PredictEmbedding, payload).texts)
-                trail().input_digest = keyed_digest(texts)
-                clean = await self._guard().deidentify(texts)
-                vectors = await openai_routes.encode_cached(clean, self._encode)
-                trail().output_digest = keyed_digest(vectors)
+                vectors = await openai_routes.embed(texts, self._encode, self._guard())
                 return {
                     "model": model_id,
                     "embeddings": vectors.tolist(),
@@ -332,11 +227,7 @@ class Gateway(GuardedEntry):
                 guard = self._guard()
                 (prompt,) = await guard.deidentify([body.prompt])
                 request = request.model_copy(update={"prompt": prompt})
-                result, findings = await openai_routes.generate_cached(
-                    request, self._generate, guard
-                )
-                text = guard.restore(await guard.scan_output(result.text, findings))
-                result = result.model_copy(update={"text": text})
+                result = await openai_routes.guarded_completion(request, self._generate, guard)
                 trail().output_digest = keyed_digest(result.text)
                 return {
                     "model": model_id,

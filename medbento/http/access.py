@@ -140,17 +140,7 @@ class AccessControl:
         id_token, trail_token = IDENTITY.set(identity or ANONYMOUS), TRAIL.set(trail)
         status = 0
         try:
-            refusal = None
-            if limited is not None:
-                refusal = APIError(429), {"retry-after": str(limited)}
-            elif identity is None:
-                refusal = APIError(401), {"www-authenticate": "Bearer"}
-            elif identity.role not in roles or not identity.may_use(model_of(path)):
-                refusal = APIError(403), None
-            elif (too_large := declared_body_refusal(scope)) is not None:
-                refusal = too_large, None
-            elif not _json_or_no_body(scope):
-                refusal = APIError(415), None
+            refusal = _refusal(scope, identity, roles, limited)
             if refusal is not None:
                 status = await self._refuse(scope, send, identity, trail, started, *refusal)
                 return
@@ -179,21 +169,7 @@ class AccessControl:
             except _AuditUnavailable:
                 await _error(send, _audit_unavailable())
         finally:
-            if trail.model_id and status:
-                recent_calls().record(
-                    trail.model_id, status < 500, (time.perf_counter() - started) * 1000
-                )
-            log.info(
-                "request",
-                extra={
-                    "request_id": REQUEST_ID.get(),
-                    "method": scope["method"],
-                    "route": route_of(path),
-                    "status": status,
-                    "latency_ms": round((time.perf_counter() - started) * 1000, 1),
-                    "principal": (identity or ANONYMOUS).principal,
-                },
-            )
+            _account(scope, identity, trail, status, started)
             IDENTITY.reset(id_token)
             TRAIL.reset(trail_token)
 
@@ -235,6 +211,45 @@ class AccessControl:
             AUDIT_EVENTS.labels(result="failed").inc()
             raise
         AUDIT_EVENTS.labels(result="written").inc()
+
+
+def _refusal(
+    scope: Scope, identity: Identity | None, roles: set[str], limited: int | None
+) -> tuple[APIError, dict[str, str] | None] | None:
+    """Why the door refuses this request (the error and its headers), or None: over a rate
+    limit, no valid credential, a role or model the credential may not use, a body declared
+    too large, a body that is not JSON, in that order."""
+    if limited is not None:
+        return APIError(429), {"retry-after": str(limited)}
+    if identity is None:
+        return APIError(401), {"www-authenticate": "Bearer"}
+    if identity.role not in roles or not identity.may_use(model_of(scope["path"])):
+        return APIError(403), None
+    if (too_large := declared_body_refusal(scope)) is not None:
+        return too_large, None
+    if not _json_or_no_body(scope):
+        return APIError(415), None
+    return None
+
+
+def _account(
+    scope: Scope, identity: Identity | None, trail: Trail, status: int, started: float
+) -> None:
+    """After every request: the model's recent calls (for /health) and the access-log line."""
+    latency_ms = (time.perf_counter() - started) * 1000
+    if trail.model_id and status:
+        recent_calls().record(trail.model_id, status < 500, latency_ms)
+    log.info(
+        "request",
+        extra={
+            "request_id": REQUEST_ID.get(),
+            "method": scope["method"],
+            "route": route_of(scope["path"]),
+            "status": status,
+            "latency_ms": round(latency_ms, 1),
+            "principal": (identity or ANONYMOUS).principal,
+        },
+    )
 
 
 class _AuditUnavailable(Exception):

@@ -16,7 +16,7 @@ from starlette.responses import Response, StreamingResponse
 from medbento.audit.trail import keyed_digest, output_counts, trail
 from medbento.http import remote
 from medbento.http.errors import APIError
-from medbento.http.request_guard import RequestGuard, StreamScanner
+from medbento.http.request_guard import RequestGuard, ScanThenRestore
 from medbento.http.schemas import (
     ChatCompletionRequest,
     EmbeddingsRequest,
@@ -28,7 +28,6 @@ from medbento.http.schemas import (
     embedding_payload,
     json_response,
 )
-from medbento.phi.deid import StreamRestorer
 from medbento.phi.finding import Finding
 from medbento.settings import MODEL_IDS, get_settings
 from medbento.stores.response_cache import response_cache
@@ -106,13 +105,20 @@ async def embeddings(
             400, f"This model returns {dimensions} dimensions.", "unsupported_dimensions"
         )
     texts = check_texts([request.input] if isinstance(request.input, str) else request.input)
-    trail().input_digest = keyed_digest(texts)
-    vectors = await encode_cached(await guard.deidentify(texts), encode)
-    trail().output_digest = keyed_digest(vectors)
+    vectors = await embed(texts, encode, guard)
     payload = embedding_payload(
         vectors, request.model, count_tokens(texts), request.encoding_format
     )
     return json_response(payload)
+
+
+async def embed(texts: list[str], encode: Encode, guard: RequestGuard) -> np.ndarray:
+    """Every embedding route's core: checked texts de-identified, then embedded (or found in
+    the cache), with both digests in the request's audit event."""
+    trail().input_digest = keyed_digest(texts)
+    vectors = await encode_cached(await guard.deidentify(texts), encode)
+    trail().output_digest = keyed_digest(vectors)
+    return vectors
 
 
 async def chat(
@@ -140,20 +146,28 @@ async def chat(
             request.model,
             include_usage,
             extra,
-            guard.stream_restorer() if guard is not None else None,
-            guard.stream_scanner() if guard is not None else None,
+            guard.stream() if guard is not None else None,
         )
         return StreamingResponse(events, media_type="text/event-stream")
     if guard is not None:  # a plain completion: deterministic ones come from the cache
-        result, findings = await generate_cached(generation, generate, guard)
-        text = guard.restore(await guard.scan_output(result.text, findings))
-        result = result.model_copy(update={"text": text})
+        result = await guarded_completion(generation, generate, guard)
     else:  # the callee guarded it (a conversation): what it found in the answer is counted
         answer = await remote.call_pure(lambda: generate(generation))
         result = GenerationResult.model_validate(answer)
         count_output(result.output_counts)
     trail().output_digest = keyed_digest(result.text)
     return json_response(chat_payload(result, request.model, **extra))
+
+
+async def guarded_completion(
+    request: GenerationRequest, generate: Generate, guard: RequestGuard
+) -> GenerationResult:
+    """A plain (not streamed) completion of a de-identified request: from the cache when it is
+    deterministic, its output scanned for PHI the caller may not see, the caller's PHI put
+    back for a role that may see it."""
+    result, findings = await generate_cached(request, generate, guard)
+    text = guard.restore(await guard.scan_output(result.text, findings))
+    return result.model_copy(update={"text": text})
 
 
 async def encode_cached(texts: list[str], encode: Encode) -> np.ndarray:
@@ -203,11 +217,11 @@ async def sse_chunks(
     model: str,
     include_usage: bool,
     extra: dict[str, Any],
-    restorer: StreamRestorer | None = None,
-    scanner: StreamScanner | None = None,
+    guarded: ScanThenRestore | None = None,
 ) -> AsyncIterator[bytes]:
     """Server-sent events exactly as OpenAI streams a chat completion; the answer is scanned
-    for PHI first (scanner) and then restored for roles that may see this request's PHI."""
+    for PHI first and then restored for roles that may see this request's PHI (`guarded`)."""
+    guarded = guarded or ScanThenRestore(None, None)
     chunk_id, created = completion_id(), int(time.time())
 
     def frame(payload: dict) -> bytes:
@@ -221,17 +235,15 @@ async def sse_chunks(
                 yield frame({"error": {"code": "internal_error", "message": "Generation failed."}})
                 return
             if "text" in event:
-                text = await scanner.feed(event["text"]) if scanner else event["text"]
-                text = restorer.feed(text) if restorer else text
+                _, text = await guarded.feed(event["text"])
                 if text:
                     yield frame(chat_chunk(chunk_id, created, model, {"content": text}))
             else:
                 final = event
-        rest = await scanner.flush() if scanner else ""
+        _, rest = await guarded.finish()
     except APIError as error:
         yield frame({"error": {"code": error.code, "message": error.message}})
         return
-    rest = (restorer.feed(rest) + restorer.flush()) if restorer else rest
     if rest:
         yield frame(chat_chunk(chunk_id, created, model, {"content": rest}))
     yield frame(chat_chunk(chunk_id, created, model, {}, final.get("finish_reason", "stop")))

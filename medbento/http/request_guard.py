@@ -110,6 +110,10 @@ class RequestGuard:
     def stream_scanner(self) -> StreamScanner | None:
         return StreamScanner(self) if self.scans_output else None
 
+    def stream(self) -> ScanThenRestore:
+        """What a streamed answer goes through: this guard's scan, then its restore."""
+        return ScanThenRestore(self.stream_scanner(), self.stream_restorer())
+
     def count_output(self, findings: list[Finding]) -> None:
         found = Counter(f.entity_type for f in findings)
         for entity, count in found.items():
@@ -139,6 +143,26 @@ def _tagged(text: str, findings: list[Finding]) -> str:
     for f in sorted(findings, key=lambda f: f.start, reverse=True):
         text = f"{text[: f.start]}<{f.entity_type}>{text[f.end :]}"
     return text
+
+
+class ScanThenRestore:
+    """A streamed answer's pieces, first scanned for PHI the caller may not see, then with the
+    request's own PHI put back for a role that may see it (either step may be off). Each call
+    answers (scanned, shown): a conversation stores the scanned text and sends the shown."""
+
+    def __init__(self, scanner: StreamScanner | None, restorer: StreamRestorer | None) -> None:
+        self.scanner, self.restorer = scanner, restorer
+
+    async def feed(self, text: str) -> tuple[str, str]:
+        scanned = await self.scanner.feed(text) if self.scanner else text
+        return scanned, self.restorer.feed(scanned) if self.restorer else scanned
+
+    async def finish(self) -> tuple[str, str]:
+        """What was held back, once the answer has ended."""
+        scanned = await self.scanner.flush() if self.scanner else ""
+        if self.restorer is None:
+            return scanned, scanned
+        return scanned, self.restorer.feed(scanned) + self.restorer.flush()
 
 
 class StreamScanner:
