@@ -19,13 +19,12 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlmodel import Field, Session, SQLModel, or_, select, update
 
 from medbento.access.policy import ROLES, digest, principal_of
 from medbento.audit.store import AuditStore, EventIn
 from medbento.settings import MODEL_IDS, get_settings
-from medbento.stores.database import sql_engine
+from medbento.stores.database import create_tables, sql_engine
 
 
 class ApiKey(SQLModel, table=True):
@@ -76,11 +75,7 @@ class KeyStore:
         url = url or get_settings().database_for("audit")
         self.audit = AuditStore(url)
         self.engine = sql_engine(url, immediate=True)
-        try:
-            SQLModel.metadata.create_all(self.engine, tables=[ApiKey.__table__])
-        except (OperationalError, ProgrammingError, IntegrityError):
-            # Another process created it between the check and the CREATE: it is there.
-            SQLModel.metadata.create_all(self.engine, tables=[ApiKey.__table__])
+        create_tables(self.engine, [ApiKey.__table__])
 
     # --- changes: each with its audit event, in one transaction ----------------------------
 

@@ -24,7 +24,7 @@ from sqlmodel import Field as Column
 from sqlmodel import Session, SQLModel, select
 
 from medbento.settings import derive_key, get_settings
-from medbento.stores.database import sql_engine
+from medbento.stores.database import create_tables, sql_engine
 
 settings = get_settings()
 log = logging.getLogger("medbento.audit")
@@ -216,9 +216,9 @@ class AuditStore:
     def __init__(self, url: str) -> None:
         self.engine = sql_engine(url, immediate=True)
         self.reader = sql_engine(url)  # reads must not hold SQLite's write lock
-        SQLModel.metadata.create_all(
+        create_tables(
             self.engine,
-            tables=[
+            [
                 AuditEvent.__table__,
                 AuditHead.__table__,
                 AuditCheckpoint.__table__,

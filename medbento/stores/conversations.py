@@ -14,7 +14,7 @@ from sqlmodel import Field as Column
 from sqlmodel import Session, SQLModel, select
 
 from medbento.settings import Settings
-from medbento.stores.database import sql_engine
+from medbento.stores.database import create_tables, sql_engine
 
 # Conversations removed per transaction when they expire.
 EXPIRE_BATCH = 1000
@@ -75,9 +75,7 @@ class SQLSessions(Sessions):
         # A turn's write reads first (the conversation's row): on SQLite the write lock is
         # taken at BEGIN, or two concurrent chats deadlock and one fails ("database is locked").
         self.engine = sql_engine(url, immediate=True)
-        SQLModel.metadata.create_all(
-            self.engine, tables=[ConversationRow.__table__, TurnRow.__table__]
-        )
+        create_tables(self.engine, [ConversationRow.__table__, TurnRow.__table__])
 
     def _create(
         self, conversation_id: str, owner: str, turns: list[Turn], sealed: str | None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sqlalchemy import event
-from sqlmodel import create_engine
+from sqlmodel import SQLModel, create_engine
 
 
 def sql_engine(url: str, *, immediate: bool = False):
@@ -32,3 +32,19 @@ def sql_engine(url: str, *, immediate: bool = False):
     return create_engine(
         url.replace("postgresql://", "postgresql+psycopg://", 1), pool_pre_ping=True
     )
+
+
+# Any fixed number: the lock that table creation takes on PostgreSQL (pg_advisory_xact_lock).
+_CREATE_TABLES_LOCK = 7_262_368
+
+
+def create_tables(engine, tables: list) -> None:
+    """CREATE what is missing of `tables`. Several processes create the same tables as they
+    start (the AuditLog, and every entry service's keyring through KeyStore); PostgreSQL's
+    check-then-CREATE is not atomic, and two at once failed an image's start with a duplicate
+    pg_type, so there they run under one advisory lock held to the transaction's end. SQLite
+    needs none: the engines here take its write lock at BEGIN."""
+    with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_CREATE_TABLES_LOCK})")
+        SQLModel.metadata.create_all(connection, tables=tables)

@@ -137,3 +137,26 @@ def test_list_shows_when_a_key_was_last_used(store_url, monkeypatch):
     last_use = {k["id"]: k["last_used_at"] for k in map(describe, store.list())}
     assert last_use[f"key_{digest(used)[:12]}"] is not None
     assert last_use[f"key_{digest(unused)[:12]}"] is None
+
+
+def test_services_starting_together_create_the_tables_once(postgres_schema):
+    """The AuditLog and every entry's keyring create the audit database's tables as they
+    start; in an image, two did at once and one failed (a duplicate pg_type on PostgreSQL,
+    whose check-then-CREATE is not atomic). Eight starting at the same moment all succeed."""
+    import threading
+
+    start, failures = threading.Barrier(8), []
+
+    def open_store() -> None:
+        start.wait()
+        try:
+            KeyStore(postgres_schema)
+        except Exception as error:  # the failure itself is what this test looks for
+            failures.append(repr(error)[:200])
+
+    threads = [threading.Thread(target=open_store) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not failures, failures
