@@ -14,7 +14,6 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 
 from medbento.runtime.embedder import ONNX_FILES
@@ -294,7 +293,9 @@ def import_detector(force: bool = False, retrain: bool = False) -> str | None:
             # training, a check that training worked (bench/phi_eval.py measures the guard).
             weights = Path(tmp)
             train(Path(bentoml.models.get(f"{SPACY}:latest").path), weights)
-        copy = partial(shutil.copytree, weights, dirs_exist_ok=True)
+        def copy(staging: Path) -> None:  # copytree returns a path, which is not labels
+            shutil.copytree(weights, staging, dirs_exist_ok=True)
+
         return save(DETECTOR, trained_from(weights), "mit", copy, kind="spacy-ner")
 
 

@@ -4,6 +4,9 @@ rules do not."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import bentoml
@@ -33,6 +36,21 @@ def test_stored_with_source_and_sha256_and_loads_from_the_store():
     assert labels["sha256"] == weights_sha256(Path(model.path))
     recognizer = LearnedRecognizer(Path(model.path))
     assert {"PERSON", "LOCATION", "DATE", "ID"} <= set(recognizer.supported_entities)
+
+
+def test_a_fresh_model_store_takes_the_pinned_weights(tmp_path):
+    """What `make models` does on a new machine (an import into an empty store): it once
+    failed there while every machine that already had the model skipped it."""
+    code = (
+        "import bentoml; from models.importer import import_detector; import_detector(); "
+        "m = bentoml.models.get('phi-detector:latest'); print(m.info.labels['sha256'])"
+    )
+    env = {**os.environ, "BENTOML_HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split()[-1] == weights_sha256(PINNED)
 
 
 def test_the_repository_weights_match_their_pin_and_their_recipe():
