@@ -201,7 +201,7 @@ def stock_presidio():
     from presidio_analyzer import AnalyzerEngine
     from presidio_analyzer.nlp_engine import SpacyNlpEngine
 
-    from medbento.phi.analyzer import offline_tldextract
+    from medbento.phi.engine import offline_tldextract
 
     offline_tldextract()
     engine = SpacyNlpEngine(

@@ -293,6 +293,7 @@ def import_detector(force: bool = False, retrain: bool = False) -> str | None:
             # training, a check that training worked (bench/phi_eval.py measures the guard).
             weights = Path(tmp)
             train(Path(bentoml.models.get(f"{SPACY}:latest").path), weights)
+
         def copy(staging: Path) -> None:  # copytree returns a path, which is not labels
             shutil.copytree(weights, staging, dirs_exist_ok=True)
 

@@ -1,7 +1,9 @@
 """The BentoML services, one per file; the library they share is the `medbento` package.
 
-Imported first, before BentoML, torch or prometheus_client: `medbento` gives a served worker
-its own Prometheus directory and sets OMP_WAIT_POLICY, both of which must happen before those
-load."""
+Loading the services is a serving process's start (the `bentoml serve` supervisor, each of its
+workers): set up first, before BentoML, torch or prometheus_client load (a worker's own
+Prometheus directory, OMP_WAIT_POLICY, malloc arenas: medbento/serving/process_setup.py)."""
 
-import medbento  # noqa: F401
+from medbento.serving.process_setup import prepare
+
+prepare()

@@ -8,25 +8,18 @@ import logging
 import time
 
 import bentoml
-from sqlalchemy.exc import SQLAlchemyError
 
 from medbento import freeze_after_startup
 from medbento.audit import retention
-from medbento.audit.store import (
-    AUDIT_BATCH,
-    OTHER_KEY,
-    PROBE_EVERY_S,
-    AuditStore,
-    EventIn,
-    EventQuery,
-    OtherKeyError,
-    Verdict,
-)
-from medbento.http.errors import APIError
+from medbento.audit.chain import OtherKeyError
+from medbento.audit.records import EventIn, EventQuery, Verdict
+from medbento.audit.store import AUDIT_BATCH, OTHER_KEY, PROBE_EVERY_S, AuditStore
+from medbento.http.errors import unavailable
 from medbento.http.middleware import RequestContext
 from medbento.observability.metrics import audit_store_writable
 from medbento.serving.entry_service import service_config
 from medbento.settings import get_settings
+from medbento.stores.database import StoreUnavailable
 
 settings = get_settings()
 log = logging.getLogger("medbento.audit")
@@ -95,13 +88,10 @@ class AuditLog:
         except OtherKeyError:
             log.error("%s: audit writes are refused", OTHER_KEY)
             raise
-        except SQLAlchemyError as error:
+        except StoreUnavailable as error:
             # One line per failed write, not a traceback per request while the store is down.
-            log.error("audit write failed: %s", type(error).__name__)
             self.not_ready()
-            raise APIError(
-                503, "The audit store is unavailable.", "audit_unavailable", reported=True
-            ) from None
+            raise unavailable(error) from None
 
     @bentoml.api
     def events(self, find: EventQuery) -> list[dict]:

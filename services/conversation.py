@@ -21,10 +21,11 @@ import orjson
 from medbento import freeze_after_startup
 from medbento.access.policy import current
 from medbento.audit import retention
-from medbento.audit.trail import Trail, trail
+from medbento.audit.trail import Trail, record
 from medbento.http import openai_routes, remote
 from medbento.http.access import AccessControl
-from medbento.http.errors import APIError
+from medbento.http.errors import APIError, stores_answer_503
+from medbento.http.gateway_schemas import NewMessage, Reply, ReplyUsage
 from medbento.http.middleware import RequestContext
 from medbento.http.request_guard import RequestGuard
 from medbento.http.schemas import (
@@ -83,7 +84,8 @@ class Conversation(GuardedEntry):
             Turn(role=m.role, content=c) for m, c in zip(messages or [], contents, strict=True)
         ]
         sealed = seal(guard.mapping, conversation_id)
-        await self.sessions.create(owner, turns, sealed, conversation_id)
+        with stores_answer_503():
+            await self.sessions.create(owner, turns, sealed, conversation_id)
         return {"id": conversation_id, "phi_counts": dict(guard.counts)}
 
     @bentoml.api
@@ -98,11 +100,12 @@ class Conversation(GuardedEntry):
         )
         contents = await guard.deidentify([m.content for m in messages])
         new = [ChatMessage(role=m.role, content=c) for m, c in zip(messages, contents, strict=True)]
-        await self.sessions.append(
-            conversation_id,
-            [Turn(role=m.role, content=m.content) for m in new],
-            seal(guard.mapping, conversation_id),
-        )
+        with stores_answer_503():
+            await self.sessions.append(
+                conversation_id,
+                [Turn(role=m.role, content=m.content) for m in new],
+                seal(guard.mapping, conversation_id),
+            )
         history = [ChatMessage(role=t.role, content=t.content) for t in conversation.turns] + new
         return {"messages": [m.model_dump() for m in history], "phi_counts": dict(guard.counts)}
 
@@ -116,7 +119,8 @@ class Conversation(GuardedEntry):
         result = GenerationResult.model_validate(result)
         guard = self._restorer(conversation, reveal)
         answer = await guard.scan_output(result.text)  # stored as the owner may see it
-        await self.sessions.append(conversation_id, [Turn(role="assistant", content=answer)])
+        with stores_answer_503():
+            await self.sessions.append(conversation_id, [Turn(role="assistant", content=answer)])
         return result.model_copy(
             update={"text": guard.restore(answer), "output_counts": dict(guard.output_counts)}
         )
@@ -142,7 +146,8 @@ class Conversation(GuardedEntry):
                     yield orjson.dumps({"text": rest}).decode() + "\n"
                 event = event | {"output_counts": dict(guard.output_counts)}
             yield orjson.dumps(event).decode() + "\n"
-        await self.sessions.append(conversation_id, [Turn(role="assistant", content=answer)])
+        with stores_answer_503():
+            await self.sessions.append(conversation_id, [Turn(role="assistant", content=answer)])
 
     @bentoml.api
     async def history(self, conversation_id: str, owner: str, reveal: bool = False) -> dict:
@@ -161,7 +166,8 @@ class Conversation(GuardedEntry):
     async def info(self) -> ModelInfo:
         """The generator's info, plus where conversations are kept (answers once both work)."""
         generator = ModelInfo.model_validate(await self.generation.to_async.info())
-        await self.sessions.ping()
+        with stores_answer_503():
+            await self.sessions.ping()
         store = "redis" if settings.redis_url else "sql"
         return generator.model_copy(
             update={"id": "conversation", "details": {**generator.details, "session_store": store}}
@@ -170,22 +176,23 @@ class Conversation(GuardedEntry):
     @bentoml.api(route="/v1/chat/completions")
     async def chat_completions(self, request: ChatCompletionRequest, /) -> ChatCompletion:
         """OpenAI-compatible chat on server-side conversations, when this is the entry."""
-        generator = await Local(self).info()
-        trail().model_id = "conversation"
-        trail().model_version = ModelInfo.model_validate(generator).tag
+        generator = ModelInfo.model_validate(await Local(self).info())
         identity = current()
         return await chat_with_conversation(
-            request, Local(self), owner=identity.principal, reveal=identity.sees_phi
+            request,
+            Local(self),
+            owner=identity.principal,
+            reveal=identity.sees_phi,
+            version=generator.tag,
         )
 
     async def _owned(self, conversation_id: str, owner: str):
         # An id that no conversation can have (they are uuid4 hex) is not looked up: a client's
         # NUL in a path or body would reach PostgreSQL, which refuses it with an error (5xx).
-        conversation = (
-            await self.sessions.get(conversation_id)
-            if _CONVERSATION_ID.fullmatch(conversation_id)
-            else None
-        )
+        conversation = None
+        if _CONVERSATION_ID.fullmatch(conversation_id):
+            with stores_answer_503():
+                conversation = await self.sessions.get(conversation_id)
         # Someone else's conversation answers exactly like a missing one.
         if conversation is None or conversation.owner != owner:
             raise APIError(404, "No such conversation.", "conversation_not_found")
@@ -202,10 +209,12 @@ Conversation.add_asgi_middleware(AccessControl)
 
 
 async def chat_with_conversation(
-    request: ChatCompletionRequest, conversation, owner: str, reveal: bool
+    request: ChatCompletionRequest, conversation, owner: str, reveal: bool, version: str
 ):
-    """/v1/chat/completions with model "conversation": continue `conversation_id`, or start a
-    conversation from the request's messages; the answer carries the conversation id."""
+    """/v1/chat/completions with model "conversation" (its generator's `version`): continue
+    `conversation_id`, or start a conversation from the request's messages; the answer carries
+    the conversation id."""
+    record(model=("conversation", version))
     openai_routes.check_model(request.model, ("conversation",))
     # Checked again in openai_routes.chat, but that is after the messages are stored: a
     # refused request must leave no turn behind (nor a new, empty conversation).
@@ -217,7 +226,7 @@ async def chat_with_conversation(
     extended = await remote.call(
         conversation.extend(conversation_id=conversation_id, owner=owner, messages=request.messages)
     )
-    trail().counts.update(extended["phi_counts"])
+    record(counts=extended["phi_counts"])
     history = [ChatMessage.model_validate(m) for m in extended["messages"]]
 
     async def generate(g: GenerationRequest) -> GenerationResult:
@@ -236,5 +245,67 @@ async def chat_with_conversation(
             yield event
 
     return await openai_routes.chat(
-        request, generate=generate, stream=stream, guard=None, conversation_id=conversation_id
+        request,
+        generate=generate,
+        stream=stream,
+        guard=None,
+        version=version,
+        conversation_id=conversation_id,
+    )
+
+
+# --- the Gateway's conversation routes, over its client of this service ----------------------
+
+
+def checked_message(message: NewMessage) -> GenerationRequest:
+    """A message to a conversation, held to the limits of any generation request."""
+    return openai_routes.check_generation(
+        GenerationRequest(
+            messages=[ChatMessage(role="user", content=message.content)],
+            max_tokens=message.max_tokens,
+            temperature=message.temperature,
+        )
+    )
+
+
+async def start_conversation(conversation, owner: str, messages: list[ChatMessage]) -> str:
+    """POST /conversations: a new conversation, seeded with `messages` (stored as turns, so
+    held to the limits of any message first)."""
+    if messages:
+        openai_routes.check_generation(GenerationRequest(messages=messages))
+    record(sent=[m.model_dump() for m in messages])
+    created = await remote.call(conversation.create(owner=owner, messages=messages))
+    record(counts=created["phi_counts"])
+    return created["id"]
+
+
+async def answer_message(
+    conversation, conversation_id: str, message: NewMessage, owner: str, reveal: bool
+) -> Reply:
+    """POST /conversations/{id}/messages: the message stored (de-identified), the history
+    answered, the answer stored and, for a role that may see it, re-identified."""
+    options = checked_message(message)
+    record(sent=message.content)
+    extended = await remote.call(
+        conversation.extend(conversation_id=conversation_id, owner=owner, messages=options.messages)
+    )
+    record(counts=extended["phi_counts"])
+    request = options.model_copy(
+        update={"messages": [ChatMessage.model_validate(m) for m in extended["messages"]]}
+    )
+    result = GenerationResult.model_validate(
+        await remote.call(
+            conversation.complete(
+                conversation_id=conversation_id, owner=owner, request=request, reveal=reveal
+            )
+        )
+    )
+    openai_routes.count_output(result.output_counts)
+    record(answered=result.text)
+    return Reply(
+        content=result.text,
+        finish_reason=result.finish_reason,
+        usage=ReplyUsage(
+            prompt_tokens=result.prompt_tokens, completion_tokens=result.completion_tokens
+        ),
     )

@@ -9,7 +9,6 @@ import bentoml
 import numpy as np
 
 from medbento import freeze_after_startup
-from medbento.audit.trail import trail
 from medbento.http import openai_routes
 from medbento.http.access import AccessControl
 from medbento.http.middleware import RequestContext
@@ -70,12 +69,12 @@ class Embedding(GuardedEntry):
     @bentoml.api(route="/v1/embeddings")
     async def embeddings(self, request: EmbeddingsRequest, /) -> EmbeddingsResponse:
         """OpenAI-compatible embeddings, when this service is the entry of its own Bento."""
-        trail().model_id, trail().model_version = "embedding", str(self.model_ref.tag)
         return await openai_routes.embeddings(
             request,
             encode=self.encode_here,
             guard=RequestGuard(self.analyze_phi),
             dimensions=self.dimensions,
+            version=str(self.model_ref.tag),
             count_tokens=token_counter(Path(self.model_ref.path)),
         )
 

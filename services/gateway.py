@@ -7,11 +7,7 @@ Every route that reaches a model de-identifies first (RequestGuard) and is audit
 
 from __future__ import annotations
 
-import asyncio
 import functools
-import re
-import time
-from datetime import timedelta
 from pathlib import Path
 from typing import Annotated
 
@@ -20,39 +16,27 @@ from fastapi import Body, Query, Request
 from fastapi.responses import JSONResponse
 
 from medbento import freeze_after_startup
-from medbento.access.keys import KeyStore, UnknownKey, describe
-from medbento.access.policy import current, keyring
-from medbento.audit.store import AuditEvents, EventQuery, Verdict
-from medbento.audit.trail import keyed_digest, trail
+from medbento.access.policy import current
+from medbento.audit.records import AuditEvents, EventQuery, Verdict
+from medbento.audit.trail import record
 from medbento.http import openai_routes, remote
 from medbento.http.access import AccessControl
 from medbento.http.errors import APIError
 from medbento.http.fastapi_app import public_app
-from medbento.http.middleware import RequestContext
-from medbento.http.request_guard import RequestGuard
-from medbento.http.schemas import (
-    AUDIT_FILTERS,
+from medbento.http.gateway_schemas import (
     FILTER_NAME,
     AnonymizedText,
-    ChatCompletion,
-    ChatCompletionRequest,
-    ChatMessage,
     ConversationCreated,
     ConversationHistory,
     ConversationPrediction,
     EmbeddingPrediction,
-    EmbeddingsRequest,
-    EmbeddingsResponse,
     GenerationPrediction,
-    GenerationRequest,
-    GenerationResult,
     Health,
     IssuedKey,
     KeyInfo,
     KeyList,
     KeyRotation,
     ModelHealth,
-    ModelInfo,
     ModelInfos,
     ModelList,
     NewConversation,
@@ -63,40 +47,41 @@ from medbento.http.schemas import (
     PredictEmbedding,
     PredictGeneration,
     Reply,
-    ReplyUsage,
-    Texts,
     Timestamp,
+    unknown_filters,
     validated,
 )
-from medbento.observability.recent_calls import recent_calls
+from medbento.http.key_routes import KeyRoutes
+from medbento.http.middleware import RequestContext
+from medbento.http.model_routes import ModelRoutes, known
+from medbento.http.request_guard import RequestGuard
+from medbento.http.schemas import (
+    ChatCompletion,
+    ChatCompletionRequest,
+    EmbeddingsRequest,
+    EmbeddingsResponse,
+    GenerationRequest,
+    GenerationResult,
+    ModelInfo,
+    Texts,
+)
 from medbento.serving.entry_service import service_config
-from medbento.settings import MODEL_IDS, get_settings
-from services.conversation import Conversation, chat_with_conversation
+from medbento.settings import get_settings
+from services.conversation import (
+    Conversation,
+    answer_message,
+    chat_with_conversation,
+    checked_message,
+    start_conversation,
+)
 from services.embedding import Embedding, token_counter
 from services.generation import Generation, ndjson_events
 from services.guarded import GuardedEntry
 
 settings = get_settings()
-KEY_ID = re.compile(r"key_[0-9a-f]{12}")
 
 
 app = public_app("medbento")
-
-
-def checked_message(body: NewMessage) -> GenerationRequest:
-    return openai_routes.check_generation(
-        GenerationRequest(
-            messages=[ChatMessage(role="user", content=body.content)],
-            max_tokens=body.max_tokens,
-            temperature=body.temperature,
-        )
-    )
-
-
-def known(model_id: str) -> str:
-    if model_id not in MODEL_IDS:
-        raise APIError(404, "No such model.", "model_not_found")
-    return model_id
 
 
 @bentoml.service(name="Gateway", **service_config(entry=True))
@@ -110,7 +95,6 @@ class Gateway(GuardedEntry):
 
     def __init__(self) -> None:
         self.count_tokens = token_counter(Path(self.embedder.path))
-        self._infos: dict[str, dict] = {}
         freeze_after_startup()
 
     # --- OpenAI-compatible and PHI (BentoML APIs) -------------------------------------------
@@ -122,7 +106,8 @@ class Gateway(GuardedEntry):
             request,
             encode=self._encode,
             guard=self._guard(),
-            dimensions=int(info["details"]["dimensions"]),
+            dimensions=int(info.details["dimensions"]),
+            version=info.tag,
             count_tokens=self.count_tokens,
         )
 
@@ -132,17 +117,22 @@ class Gateway(GuardedEntry):
             identity = current()
             if not identity.may_use("conversation"):  # the door checked "generation" only
                 raise APIError(403)
-            await self._model("conversation")
+            info = await self._model("conversation")
             return await chat_with_conversation(
                 request,
                 self.conversation.to_async,
                 owner=identity.principal,
                 reveal=identity.sees_phi,
+                version=info.tag,
             )
         openai_routes.check_model(request.model, ("generation",))
-        await self._model("generation")
+        info = await self._model("generation")
         return await openai_routes.chat(
-            request, generate=self._generate, stream=self._stream, guard=self._guard()
+            request,
+            generate=self._generate,
+            stream=self._stream,
+            guard=self._guard(),
+            version=info.tag,
         )
 
     @bentoml.api(route="/anonymize")
@@ -150,55 +140,36 @@ class Gateway(GuardedEntry):
         """De-identified texts and the PHI found, with offsets into the original texts.
         Placeholders are consistent across the request's texts."""
         texts = openai_routes.check_texts(texts)
-        trail().input_digest = keyed_digest(texts)
-        guard = RequestGuard(self.analyze_phi)
+        record(sent=texts)
+        guard = self._guard()
         results = [
             AnonymizedText(text=guard.redactor.apply(text, found), entities=found)
             for text, found in zip(texts, await guard.find(texts), strict=True)
         ]
-        trail().output_digest = keyed_digest([r.text for r in results])
+        record(answered=[r.text for r in results])
         return results
 
-    # --- models ---------------------------------------------------------------------------
+    # --- models: medbento/http/model_routes.py ----------------------------------------------
 
     @app.get("/v1/models")
     async def list_models(self) -> ModelList:
-        infos = await self._all_models()
-        return {
-            "object": "list",
-            "data": [
-                {"id": i["id"], "object": "model", "created": i["created"], "owned_by": "medbento"}
-                for i in infos
-            ],
-        }
+        return await self.models.openai_list()
 
     @app.get("/models")
     async def describe_models(self) -> ModelInfos:
-        return {"models": await self._all_models()}
+        return {"models": await self.models.every_info()}
 
     @app.get("/models/{model_id}/info")
     async def model_info(self, model_id: str) -> ModelInfo:
-        return await self._info(known(model_id))
+        return await self.models.info(model_id)
 
     @app.get("/models/{model_id}/health")
     async def model_health(self, model_id: str) -> ModelHealth:
-        known(model_id)
-        started = time.perf_counter()
-        try:
-            await asyncio.wait_for(self._info(model_id, fresh=True), timeout=5)
-            status = "ok"
-        except (APIError, TimeoutError):
-            status = "unavailable"
-        latency_ms = round((time.perf_counter() - started) * 1000, 1)
-        recent = recent_calls().summary(model_id)
-        return {"id": model_id, "status": status, "probe_latency_ms": latency_ms, "recent": recent}
+        return await self.models.health(model_id)
 
     @app.get("/health", response_model=Health)
     async def health(self) -> JSONResponse:
-        states = await asyncio.gather(*(self.model_health(m) for m in MODEL_IDS))
-        healthy = all(s["status"] == "ok" for s in states)
-        body = {"status": "ok" if healthy else "degraded", "models": states}
-        return JSONResponse(body, status_code=200 if healthy else 503)
+        return await self.models.overall_health()
 
     @app.post("/models/{model_id}/predict")
     async def predict(
@@ -206,29 +177,23 @@ class Gateway(GuardedEntry):
     ) -> EmbeddingPrediction | GenerationPrediction | ConversationPrediction:
         match known(model_id):
             case "embedding":
-                await self._model("embedding")
+                info = await self._model("embedding")
                 texts = openai_routes.check_texts(validated(PredictEmbedding, payload).texts)
-                vectors = await openai_routes.embed(texts, self._encode, self._guard())
+                vectors = await openai_routes.embed(texts, self._encode, self._guard(), info.tag)
                 return {
                     "model": model_id,
                     "embeddings": vectors.tolist(),
                     "dimensions": vectors.shape[1],
                 }
             case "generation":
-                await self._model("generation")
+                info = await self._model("generation")
                 body = validated(PredictGeneration, payload)
-                # The limits apply to the prompt as sent, before the guard (a model) reads it.
-                request = openai_routes.check_generation(
-                    GenerationRequest(
-                        prompt=body.prompt, max_tokens=body.max_tokens, temperature=body.temperature
-                    )
+                request = GenerationRequest(
+                    prompt=body.prompt, max_tokens=body.max_tokens, temperature=body.temperature
                 )
-                trail().input_digest = keyed_digest(body.prompt)
-                guard = self._guard()
-                (prompt,) = await guard.deidentify([body.prompt])
-                request = request.model_copy(update={"prompt": prompt})
-                result = await openai_routes.guarded_completion(request, self._generate, guard)
-                trail().output_digest = keyed_digest(result.text)
+                result = await openai_routes.complete_prompt(
+                    request, self._generate, self._guard(), info.tag
+                )
                 return {
                     "model": model_id,
                     **result.model_dump(exclude={"phi_counts", "output_counts"}),
@@ -252,49 +217,22 @@ class Gateway(GuardedEntry):
         self, payload: Annotated[NewConversation | None, Body()] = None
     ) -> ConversationCreated:
         await self._model("conversation")
-        body = payload or NewConversation()
-        if body.messages:  # stored as turns: the same limits as any message
-            openai_routes.check_generation(GenerationRequest(messages=body.messages))
-        trail().input_digest = keyed_digest([m.model_dump() for m in body.messages])
-        created = await remote.call(
-            self.conversation.to_async.create(owner=current().principal, messages=body.messages)
+        messages = (payload or NewConversation()).messages
+        created = await start_conversation(
+            self.conversation.to_async, current().principal, messages
         )
-        trail().counts.update(created["phi_counts"])
-        return ConversationCreated(id=created["id"])
+        return ConversationCreated(id=created)
 
     @app.post("/conversations/{conversation_id}/messages")
     async def add_message(self, conversation_id: str, payload: NewMessage) -> Reply:
         await self._model("conversation")
         identity = current()
-        options = checked_message(payload)
-        trail().input_digest = keyed_digest(payload.content)
-        extended = await remote.call(
-            self.conversation.to_async.extend(
-                conversation_id=conversation_id, owner=identity.principal, messages=options.messages
-            )
-        )
-        trail().counts.update(extended["phi_counts"])
-        request = options.model_copy(
-            update={"messages": [ChatMessage.model_validate(m) for m in extended["messages"]]}
-        )
-        result = GenerationResult.model_validate(
-            await remote.call(
-                self.conversation.to_async.complete(
-                    conversation_id=conversation_id,
-                    owner=identity.principal,
-                    request=request,
-                    reveal=identity.sees_phi,
-                )
-            )
-        )
-        openai_routes.count_output(result.output_counts)
-        trail().output_digest = keyed_digest(result.text)
-        return Reply(
-            content=result.text,
-            finish_reason=result.finish_reason,
-            usage=ReplyUsage(
-                prompt_tokens=result.prompt_tokens, completion_tokens=result.completion_tokens
-            ),
+        return await answer_message(
+            self.conversation.to_async,
+            conversation_id,
+            payload,
+            owner=identity.principal,
+            reveal=identity.sees_phi,
         )
 
     @app.get("/conversations/{conversation_id}")
@@ -318,9 +256,7 @@ class Gateway(GuardedEntry):
         model: str | None = Query(None, pattern=FILTER_NAME),
         limit: int = Query(100, ge=1, le=1000),
     ) -> AuditEvents:
-        unknown = set(request.query_params) - AUDIT_FILTERS
-        if unknown:  # a misspelt filter must not silently return every event
-            raise APIError(422, "Unknown query parameter.", "unknown_parameter")
+        unknown_filters(request.query_params)
         events = await remote.call(
             self.audit.to_async.events(
                 find=EventQuery(
@@ -335,57 +271,39 @@ class Gateway(GuardedEntry):
         verdict = await remote.call(self.audit.to_async.verify())
         return verdict if isinstance(verdict, dict) else verdict.model_dump()
 
-    # --- API keys (admin role) ---------------------------------------------------------------
-    # Each change is written with its audit event in one transaction (medbento/access/keys.py);
-    # the request itself is audited at the door like any other.
+    # --- API keys (admin role): medbento/http/key_routes.py -----------------------------------
 
     @app.get("/admin/keys")
     async def list_keys(self, revoked: bool = False) -> KeyList:
-        records = await asyncio.to_thread(self._keys.list, include_revoked=revoked)
-        return {"keys": [describe(r) for r in records]}
+        return await self._keys.list(include_revoked=revoked)
 
     @app.post("/admin/keys", status_code=201)
     async def create_key(self, new: NewKey) -> IssuedKey:
-        try:
-            key, record = await asyncio.to_thread(
-                self._keys.create,
-                new.role,
-                current().principal,
-                expires_at=new.expires_at,
-                models=new.models,
-            )
-        except ValueError as error:  # its message names no input ("the expiry is in the past")
-            raise APIError(400, f"{error}.", "invalid_key_request") from None
-        keyring().forget()
-        return {"key": key, **describe(record)}
+        return await self._keys.create(new)
 
     @app.post("/admin/keys/{key_id}/revoke")
     async def revoke_key(self, key_id: str) -> KeyInfo:
-        return describe(await self._key_change(self._keys.revoke, key_id, current().principal))
+        return await self._keys.revoke(key_id)
 
     @app.post("/admin/keys/{key_id}/rotate")
     async def rotate_key(
         self, key_id: str, rotation: Annotated[KeyRotation | None, Body()] = None
     ) -> IssuedKey:
-        grace = timedelta(seconds=(rotation or KeyRotation()).grace_seconds)
-        key, record = await self._key_change(
-            self._keys.rotate, key_id, current().principal, grace=grace
-        )
-        return {"key": key, **describe(record)}
-
-    async def _key_change(self, change, key_id: str, *args, **kwargs):
-        if not KEY_ID.fullmatch(key_id):
-            raise APIError(404, "No such key.", "unknown_key")
-        try:
-            changed = await asyncio.to_thread(change, key_id, *args, **kwargs)
-        except UnknownKey:
-            raise APIError(404, "No such key.", "unknown_key") from None
-        keyring().forget()
-        return changed
+        return await self._keys.rotate(key_id, rotation)
 
     @functools.cached_property
-    def _keys(self) -> KeyStore:
-        return KeyStore()
+    def _keys(self) -> KeyRoutes:
+        return KeyRoutes()
+
+    @functools.cached_property
+    def models(self) -> ModelRoutes:
+        return ModelRoutes(
+            {
+                "embedding": self.embedding,
+                "generation": self.generation,
+                "conversation": self.conversation,
+            }
+        )
 
     # --- helpers ------------------------------------------------------------------------------
 
@@ -397,10 +315,10 @@ class Gateway(GuardedEntry):
         """Embedding.encode, this process's concurrent requests sent together."""
         return self.coalesced("embedding", "encode", settings.embed_max_batch_size)
 
-    async def _model(self, model_id: str) -> dict:
-        """The model's info, and the request's audit trail names it."""
-        info = await self._info(model_id)
-        trail().model_id, trail().model_version = model_id, info["tag"]
+    async def _model(self, model_id: str) -> ModelInfo:
+        """The model's info, and the request's audit event names it."""
+        info = await self.models.info(model_id)
+        record(model=(model_id, info.tag))
         return info
 
     async def _generate(self, request: GenerationRequest) -> GenerationResult:
@@ -410,22 +328,6 @@ class Gateway(GuardedEntry):
     async def _stream(self, request: GenerationRequest):
         async for event in ndjson_events(remote.stream(self.generation.to_async.stream(request))):
             yield event
-
-    async def _info(self, model_id: str, fresh: bool = False) -> dict:
-        # A model's info does not change while its service runs; ask each service once
-        # (a health probe asks every time).
-        if fresh or model_id not in self._infos:
-            service = {
-                "embedding": self.embedding,
-                "generation": self.generation,
-                "conversation": self.conversation,
-            }[model_id]
-            info = await remote.call(service.to_async.info())
-            self._infos[model_id] = info if isinstance(info, dict) else info.model_dump()
-        return self._infos[model_id]
-
-    async def _all_models(self) -> list[dict]:
-        return list(await asyncio.gather(*(self._info(m) for m in MODEL_IDS)))
 
 
 Gateway.add_asgi_middleware(RequestContext)

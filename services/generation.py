@@ -13,7 +13,6 @@ import bentoml
 import orjson
 
 from medbento import freeze_after_startup
-from medbento.audit.trail import trail
 from medbento.http import openai_routes
 from medbento.http.access import AccessControl
 from medbento.http.middleware import RequestContext
@@ -132,12 +131,12 @@ class Generation(GuardedEntry):
     async def chat_completions(self, request: ChatCompletionRequest, /) -> ChatCompletion:
         """OpenAI-compatible chat completions, when this service is the entry of its Bento."""
         openai_routes.check_model(request.model, ("generation",))
-        trail().model_id, trail().model_version = "generation", str(self.model_ref.tag)
         return await openai_routes.chat(
             request,
             generate=self.generate_one,
             stream=self.stream_events,
             guard=RequestGuard(self.analyze_phi),
+            version=str(self.model_ref.tag),
         )
 
     async def generate_one(self, request: GenerationRequest) -> GenerationResult:

@@ -24,7 +24,7 @@ class PHIGuard:
     gazetteer = bentoml.models.BentoModel("phi-gazetteer:latest")
 
     def __init__(self) -> None:
-        from medbento.phi.analyzer import build_analyzer  # Presidio: this process only
+        from medbento.phi.engine import build_analyzer  # Presidio: this process only
 
         self.analyzer = build_analyzer(
             Path(self.detector.path), Path(self.gazetteer.path), learned=True

@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from medbento import host_jemalloc as jemalloc
+from medbento.serving.process_setup import host_jemalloc as jemalloc
+from medbento.serving.process_setup import prepare
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -48,6 +49,7 @@ def own_environment(api_keys: dict[str, str], data_dir: Path) -> None:
             "BENTOML_DO_NOT_TRACK": "True",
         }
     )
+    prepare()  # as a serving process starts: its servers' workers inherit what it sets
 
 
 def free_port() -> int:

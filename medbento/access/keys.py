@@ -22,7 +22,8 @@ from datetime import UTC, datetime, timedelta
 from sqlmodel import Field, Session, SQLModel, or_, select, update
 
 from medbento.access.policy import ROLES, digest, principal_of
-from medbento.audit.store import AuditStore, EventIn
+from medbento.audit.records import EventIn
+from medbento.audit.store import AuditStore
 from medbento.settings import MODEL_IDS, get_settings
 from medbento.stores.database import create_tables, sql_engine
 

@@ -9,22 +9,38 @@ what, when and how it ended, never text: inputs and outputs appear only as keyed
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import logging
 import os
-import uuid
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 
 import orjson
-from pydantic import BaseModel, Field
 from sqlalchemy import delete, func
-from sqlmodel import Field as Column
-from sqlmodel import Session, SQLModel, select
+from sqlmodel import Session, select
 
-from medbento.settings import derive_key, get_settings
-from medbento.stores.database import create_tables, sql_engine
+from medbento.audit.chain import (
+    OtherKeyError,
+    checkpoint_mac,
+    event_mac,
+    key_fingerprint,
+    timestamp,
+    utc,
+)
+from medbento.audit.records import (
+    AuditCheckpoint,
+    AuditEvent,
+    AuditHead,
+    AuditKey,
+    AuditProbe,
+    AuditProbeWrite,
+    AuditReceipt,
+    EventIn,
+    EventQuery,
+    Verdict,
+)
+from medbento.settings import get_settings
+from medbento.stores.database import create_tables, failures_of, sql_engine
 
 settings = get_settings()
 log = logging.getLogger("medbento.audit")
@@ -36,180 +52,14 @@ OTHER_KEY = (
 AUDIT_BATCH = 256  # events per transaction at most
 PURGE_BATCH = 5000  # events a purge removes per transaction, the chain head locked meanwhile
 PROBE_EVERY_S = 2.0
-
-
-class EventColumns(SQLModel):
-    """What an event holds, as a service reports it and as the table stores it."""
-
-    request_id: str
-    principal: str = Column(index=True)
-    role: str
-    action: str
-    route: str
-    status: int
-    outcome: str
-    latency_ms: float
-    model_id: str | None = Column(default=None, index=True)
-    model_version: str | None = None
-    input_digest: str | None = None
-    output_digest: str | None = None
-
-
-class EventFields(EventColumns):
-    """What a service reports about one request."""
-
-    entity_counts: dict[str, int] = Field(default_factory=dict)
-
-
-class EventIn(EventFields):
-    """An event as a service sends it to be written. `event_id` makes the write idempotent:
-    a write retried after its answer was lost (a broken connection) records the event once."""
-
-    event_id: str = Field(default_factory=lambda: uuid.uuid4().hex)
-
-
-class RecordedEvent(EventFields):
-    """An event as GET /audit/events answers it: what was reported, where it sits in the chain."""
-
-    seq: int
-    at: datetime
-    prev_hash: str
-    hash: str
-
-
-class AuditEvents(BaseModel):
-    events: list[RecordedEvent]
-
-
-class EventQuery(BaseModel):
-    """Which events to list, newest first: all filters optional."""
-
-    since: datetime | None = None
-    until: datetime | None = None
-    principal: str | None = None
-    model_id: str | None = None
-    limit: int = Field(100, ge=1, le=1000)
-
-
-class AuditEvent(EventColumns, table=True):
-    __tablename__ = "audit_event"
-    seq: int = Column(primary_key=True)  # assigned by the writer: a gap is a removal
-    at: datetime = Column(index=True)
-    entity_counts: str  # canonical JSON {type: count}
-    prev_hash: str
-    hash: str
-
-
-class AuditReceipt(SQLModel, table=True):
-    """Which event id each written event came with (an id, never content): a retried write
-    finds its receipt and is answered with the sequence number it already has."""
-
-    __tablename__ = "audit_receipt"
-    event_id: str = Column(primary_key=True)
-    seq: int = Column(index=True)
-
-
-class AuditHead(SQLModel, table=True):
-    """The chain's last event; writers lock this row to append."""
-
-    __tablename__ = "audit_head"
-    id: int = Column(default=1, primary_key=True)
-    seq: int
-    hash: str
-
-
-class AuditKey(SQLModel, table=True):
-    """Which key the chain is written with: a fingerprint (an HMAC of a fixed text under the
-    chain key), never the key. It lets verify tell a store written with another key (a shell
-    without the server's MEDBENTO_SECRET_KEY or data dir) from an altered one."""
-
-    __tablename__ = "audit_key"
-    id: int = Column(default=1, primary_key=True)
-    fingerprint: str
-
-
-class AuditProbe(SQLModel, table=True):
-    """One row rewritten by every readiness probe: proof that the store takes writes."""
-
-    __tablename__ = "audit_probe"
-    id: int = Column(default=1, primary_key=True)
-    at: datetime
-
-
-class AuditProbeWrite(SQLModel, table=True):
-    """A row each readiness probe inserts and removes: a new row of more than a page, as an
-    append needs (rewriting one row in place needs no new page, and answered "writable" on a
-    disk too full for any append)."""
-
-    __tablename__ = "audit_probe_write"
-    id: int | None = Column(default=None, primary_key=True)
-    filler: bytes
-
-
+STORE = "audit store"  # StoreUnavailable's name for it
 # More than a SQLite page (4 KiB) and random (PostgreSQL compresses what it can): the probe
 # takes the space a batch of events would.
 PROBE_BYTES = 16384
 
 
-class AuditCheckpoint(SQLModel, table=True):
-    """Left by a purge: where the remaining chain starts."""
-
-    __tablename__ = "audit_checkpoint"
-    id: int | None = Column(default=None, primary_key=True)
-    seq: int
-    hash: str
-    purged_before: datetime
-    created_at: datetime
-    mac: str
-
-
-def _mac(*parts: object) -> str:
-    message = orjson.dumps(parts, option=orjson.OPT_SORT_KEYS, default=str)
-    return hmac.new(derive_key("audit-chain"), message, hashlib.sha256).hexdigest()
-
-
-def event_mac(row: AuditEvent) -> str:
-    return _mac(
-        row.seq, _ts(row.at), row.request_id, row.principal, row.role, row.action, row.route,
-        row.status, row.outcome, row.latency_ms, row.model_id, row.model_version,
-        row.entity_counts, row.input_digest, row.output_digest, row.prev_hash,
-    )  # fmt: skip
-
-
-def key_fingerprint() -> str:
-    return _mac("medbento audit chain key")
-
-
-class OtherKeyError(RuntimeError):
-    """The chain was written with another key: appending would mix two keys in one chain."""
-
-
-def checkpoint_mac(row: AuditCheckpoint) -> str:
-    return _mac("checkpoint", row.seq, row.hash, _ts(row.purged_before), _ts(row.created_at))
-
-
-def _utc(moment: datetime) -> datetime:
-    """Aware UTC; a naive time (as some drivers return it) is taken to be UTC already."""
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-
-
-def _ts(moment: datetime) -> str:
-    """One text form of a time, whatever tz-awareness the database gives back."""
-    return _utc(moment).isoformat(timespec="microseconds")
-
-
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-class Verdict(BaseModel):
-    ok: bool
-    events: int
-    first_seq: int | None = None
-    last_seq: int | None = None
-    problem: str | None = None
-    seq: int | None = None  # the first event found wrong
-    other_key: bool = False  # written with another key than this process has
 
 
 class AuditStore:
@@ -243,7 +93,7 @@ class AuditStore:
         """Append events in one transaction, extending the chain from its locked head. An
         event whose id is already written (a retry) is not written again; its sequence number
         is answered. The head is locked first, so a retry racing its original waits for it."""
-        with Session(self.engine) as session:
+        with failures_of(STORE), Session(self.engine) as session:
             seqs = self.append_within(session, events)
             session.commit()
         return seqs
@@ -307,9 +157,9 @@ class AuditStore:
         find = find or EventQuery()
         query = select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(find.limit)
         if find.since:
-            query = query.where(AuditEvent.at >= _utc(find.since))
+            query = query.where(AuditEvent.at >= utc(find.since))
         if find.until:
-            query = query.where(AuditEvent.at < _utc(find.until))
+            query = query.where(AuditEvent.at < utc(find.until))
         if find.principal:
             query = query.where(AuditEvent.principal == find.principal)
         if find.model_id:
@@ -335,7 +185,7 @@ class AuditStore:
         total = 0
         query = (
             select(AuditEvent)
-            .where(AuditEvent.at >= _utc(since), AuditEvent.at < _utc(until))
+            .where(AuditEvent.at >= utc(since), AuditEvent.at < utc(until))
             .order_by(AuditEvent.seq)
         )
         with Session(self.reader) as session:
@@ -355,8 +205,8 @@ class AuditStore:
                     tally["phi_output" if direction == "output" else "phi_input"][kind] += count
         verdict = self.verify()
         return {
-            "since": _ts(since),
-            "until": _ts(until),
+            "since": timestamp(since),
+            "until": timestamp(until),
             "events": total,
             "requests_by_principal": dict(tally["principal"].most_common()),
             "requests_by_role": dict(tally["role"].most_common()),
@@ -475,7 +325,7 @@ class AuditStore:
         and the chain is written with this process's key. It writes its own rows, not the
         chain head that appends lock, and readiness asks at most every PROBE_EVERY_S (anyone
         may ask /readyz)."""
-        with Session(self.engine) as session:
+        with failures_of(STORE), Session(self.engine) as session:
             stored = session.get(AuditKey, 1)
             if stored is not None and not hmac.compare_digest(
                 stored.fingerprint, key_fingerprint()

@@ -1,5 +1,9 @@
 """A request's contribution to its audit event: model, entity counts and keyed digests,
-never text."""
+never text.
+
+AccessControl opens a Trail for each request and writes it as the request's event; everything
+a route adds goes through `record()`, which takes what was sent or answered and keeps only its
+keyed digest, so no route can put text into an event by mistake."""
 
 from __future__ import annotations
 
@@ -32,6 +36,29 @@ TRAIL: contextvars.ContextVar[Trail | None] = contextvars.ContextVar("trail", de
 def trail() -> Trail:
     """The current request's trail (a throwaway one outside an audited request)."""
     return TRAIL.get() or Trail()
+
+
+_UNSET: Any = object()
+
+
+def record(
+    *,
+    model: tuple[str, str] | None = None,
+    sent: Any = _UNSET,
+    answered: Any = _UNSET,
+    counts: dict[str, int] | None = None,
+) -> None:
+    """Add to the current request's audit event: the model (id, version) that served it, the
+    keyed digest of what the client sent and of what it was answered, entity counts."""
+    current = trail()
+    if model is not None:
+        current.model_id, current.model_version = model
+    if sent is not _UNSET:
+        current.input_digest = keyed_digest(sent)
+    if answered is not _UNSET:
+        current.output_digest = keyed_digest(answered)
+    if counts:
+        current.counts.update(counts)
 
 
 def keyed_digest(payload: Any) -> str:

@@ -34,7 +34,8 @@ from medbento.access.policy import (
     route_of,
 )
 from medbento.access.rate_limits import rate_limits
-from medbento.audit.store import AUDIT_BATCH, EventIn
+from medbento.audit.records import EventIn
+from medbento.audit.store import AUDIT_BATCH
 from medbento.audit.trail import TRAIL, Trail
 from medbento.http import remote
 from medbento.http.errors import RAISED, REQUEST_ID, APIError
@@ -42,6 +43,7 @@ from medbento.http.middleware import declared_body_refusal
 from medbento.observability import logs
 from medbento.observability.metrics import AUDIT_EVENTS
 from medbento.observability.recent_calls import recent_calls
+from medbento.serving.entry_service import is_entry
 
 log = logging.getLogger("medbento.access")
 logs.configure()
@@ -90,19 +92,14 @@ class AccessControl:
         self.app = app
         self.write_events = write_events
         self.entry = entry
-        if self._is_entry():
+        if is_entry(self.entry):
             # Keys are read (in development without keys: written, and the file named in the
             # log) when the server starts, not at its first request; an OIDC JWKS file too.
             keyring()
             token_verifier()
 
-    def _is_entry(self) -> bool:
-        if self.entry is not None:
-            return self.entry
-        return bentoml.server_context.service_type == "entry_service"
-
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not self._is_entry():
+        if scope["type"] != "http" or not is_entry(self.entry):
             await self.app(scope, receive, send)
             return
         path = scope["path"]

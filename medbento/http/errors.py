@@ -6,13 +6,20 @@ hold PHI, and an error must not echo it back or carry it into a log.
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
+import logging
 import re
 import uuid
+from collections.abc import Iterator
 from http import HTTPStatus
 
 import orjson
 from bentoml.exceptions import BentoMLException
+
+from medbento.stores.database import StoreUnavailable
+
+log = logging.getLogger("medbento.http")
 
 REQUEST_ID: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="")
 # The APIErrors raised while serving the current request; the middleware answers with the last.
@@ -65,6 +72,31 @@ class APIError(BentoMLException):
 
     def body(self) -> bytes:
         return envelope(self.status, self.message, self.code)
+
+
+# A store that fails, as its clients read it: (code, message) per store (http/errors is where
+# the stores' domain error becomes an answer; the stores know nothing of HTTP).
+STORE_FAILURES = {
+    "audit store": ("audit_unavailable", "The audit store is unavailable."),
+    "conversation store": ("store_unavailable", "The conversation store is unavailable."),
+}
+
+
+def unavailable(error: StoreUnavailable) -> APIError:
+    """A store's failure as the client's 503, logged once here (the driver's error type only:
+    its message can hold what was written)."""
+    code, message = STORE_FAILURES.get(error.store, ("store_unavailable", None))
+    log.error("%s failed: %s", error.store, type(error.__cause__).__name__)
+    return APIError(503, message, code, reported=True)
+
+
+@contextlib.contextmanager
+def stores_answer_503() -> Iterator[None]:
+    """Around a service's calls to its stores: a StoreUnavailable leaves as the 503 above."""
+    try:
+        yield
+    except StoreUnavailable as error:
+        raise unavailable(error) from None
 
 
 def new_request_id(client_value: str | None) -> str:

@@ -11,7 +11,6 @@ import asyncio
 import logging
 import traceback
 
-import bentoml
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -25,6 +24,7 @@ from medbento.http.errors import (
     new_request_id,
     rewrite_foreign_error,
 )
+from medbento.serving.entry_service import is_entry
 from medbento.settings import get_settings
 
 log = logging.getLogger("medbento.http")
@@ -42,75 +42,23 @@ class RequestContext:
         self.timeout = settings.request_timeout_s
         self.max_body = settings.max_body_bytes
 
-    def _from_client(self) -> bool:
-        if self.entry is not None:
-            return self.entry
-        return bentoml.server_context.service_type == "entry_service"
-
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         if scope["path"] == "/docs.json":
             send = openapi_doc.rewriting(send)
-        headers = Headers(scope=scope)
-        request_id = new_request_id(headers.get("x-request-id"))
+        request_id = new_request_id(Headers(scope=scope).get("x-request-id"))
         token = REQUEST_ID.set(request_id)
         raised: list[APIError] = []
         raised_token = RAISED.set(raised)
-        started = False
-        overflow = {"hit": False}
-        error_start: Message | None = None
-        error_body: list[bytes] = []
-
-        async def send_wrapper(message: Message) -> None:
-            nonlocal started, error_start
-            if message["type"] == "http.response.start":
-                started = True
-                MutableHeaders(scope=message)["X-Request-ID"] = request_id
-                if overflow["hit"]:
-                    # The app saw the body stream cut off and failed; say why.
-                    message["status"] = 413
-                elif raised and message["status"] >= 400:
-                    message["status"] = raised[-1].status
-                if message["status"] >= 400:
-                    error_start = message  # hold it until the body can be rewritten
-                    return
-            elif message["type"] == "http.response.body" and error_start is not None:
-                error_body.append(message.get("body", b""))
-                if message.get("more_body", False):
-                    return
-                if raised:
-                    body = raised[-1].body()
-                else:
-                    body = rewrite_foreign_error(error_start["status"], b"".join(error_body))
-                start_headers = MutableHeaders(scope=error_start)
-                start_headers["content-type"] = "application/json"
-                start_headers["content-length"] = str(len(body))
-                await send(error_start)
-                await send({"type": "http.response.body", "body": body})
-                return
-            await send(message)
-
-        async def reply(status: int, extra: dict[str, str] | None = None) -> None:
-            body = envelope(status)
-            response_headers = [
-                (b"content-type", b"application/json"),
-                (b"content-length", str(len(body)).encode()),
-                (b"x-request-id", request_id.encode()),
-            ]
-            response_headers += [(k.encode(), v.encode()) for k, v in (extra or {}).items()]
-            await send(
-                {"type": "http.response.start", "status": status, "headers": response_headers}
-            )
-            await send({"type": "http.response.body", "body": body})
-
-        if self._from_client():
-            receive = _limit_body(receive, self.max_body, overflow)
+        answer = _Answer(send, request_id, raised)
+        if is_entry(self.entry):
+            receive = _limit_body(receive, self.max_body, answer)
         try:
             deadline = asyncio.timeout(self.timeout)
             async with deadline:
-                await self.app(scope, receive, send_wrapper)
+                await self.app(scope, receive, answer.send)
         except TimeoutError:
             # Ours (the request ran out of time: 504) or raised inside, e.g. a dependency
             # probe that timed out (something behind us is not answering: 503).
@@ -120,21 +68,74 @@ class RequestContext:
                 "request timed out" if ours else "dependency timed out",
                 route_of(scope["path"]),
             )
-            if not started:
-                await reply(504 if ours else 503)
+            await answer.fail(504 if ours else 503)
         except Exception as exc:
-            if overflow["hit"]:
-                if not started:
-                    await reply(413)
-                return
-            # The type and where it was raised, without str(exc): messages can carry input.
-            frames = "".join(traceback.format_tb(exc.__traceback__))
-            log.error("unhandled %s\n%s", type(exc).__name__, frames)
-            if not started:
-                await reply(500)
+            if not answer.overflow:
+                # The type and where it was raised, without str(exc): messages can carry input.
+                frames = "".join(traceback.format_tb(exc.__traceback__))
+                log.error("unhandled %s\n%s", type(exc).__name__, frames)
+            await answer.fail(413 if answer.overflow else 500)
         finally:
             RAISED.reset(raised_token)
             REQUEST_ID.reset(token)
+
+
+class _Answer:
+    """The response on its way out: X-Request-ID on it, and every error body in the envelope
+    (an APIError raised while serving writes its own; what BentoML, Starlette or FastAPI wrote
+    is rewritten)."""
+
+    def __init__(self, send: Send, request_id: str, raised: list[APIError]) -> None:
+        self._send, self.request_id, self.raised = send, request_id, raised
+        self.started = False
+        self.overflow = False  # the body went over the limit while it streamed in
+        self._error_start: Message | None = None
+        self._error_body: list[bytes] = []
+
+    async def send(self, message: Message) -> None:
+        if message["type"] == "http.response.start":
+            self.started = True
+            MutableHeaders(scope=message)["X-Request-ID"] = self.request_id
+            if self.overflow:
+                # The app saw the body stream cut off and failed; say why.
+                message["status"] = 413
+            elif self.raised and message["status"] >= 400:
+                message["status"] = self.raised[-1].status
+            if message["status"] >= 400:
+                self._error_start = message  # held until the body can be rewritten
+                return
+        elif message["type"] == "http.response.body" and self._error_start is not None:
+            self._error_body.append(message.get("body", b""))
+            if message.get("more_body", False):
+                return
+            await self._rewritten_error()
+            return
+        await self._send(message)
+
+    async def _rewritten_error(self) -> None:
+        start = self._error_start
+        if self.raised:
+            body = self.raised[-1].body()
+        else:
+            body = rewrite_foreign_error(start["status"], b"".join(self._error_body))
+        headers = MutableHeaders(scope=start)
+        headers["content-type"] = "application/json"
+        headers["content-length"] = str(len(body))
+        await self._send(start)
+        await self._send({"type": "http.response.body", "body": body})
+
+    async def fail(self, status: int) -> None:
+        """The envelope for `status`, if nothing of the response has left yet."""
+        if self.started:
+            return
+        body = envelope(status)
+        headers = [
+            (b"content-type", b"application/json"),
+            (b"content-length", str(len(body)).encode()),
+            (b"x-request-id", self.request_id.encode()),
+        ]
+        await self._send({"type": "http.response.start", "status": status, "headers": headers})
+        await self._send({"type": "http.response.body", "body": body})
 
 
 class _BodyTooLarge(APIError):
@@ -158,7 +159,7 @@ def declared_body_refusal(scope: Scope) -> APIError | None:
     return APIError(413) if int(length) > get_settings().max_body_bytes else None
 
 
-def _limit_body(receive: Receive, limit: int, overflow: dict[str, bool]) -> Receive:
+def _limit_body(receive: Receive, limit: int, answer: _Answer) -> Receive:
     """Count body bytes as they stream in: chunked uploads have no content-length to check,
     and a declared length may be a lie."""
     received = 0
@@ -169,7 +170,7 @@ def _limit_body(receive: Receive, limit: int, overflow: dict[str, bool]) -> Rece
         if message["type"] == "http.request":
             received += len(message.get("body", b""))
             if received > limit:
-                overflow["hit"] = True
+                answer.overflow = True
                 raise _BodyTooLarge
         return message
 

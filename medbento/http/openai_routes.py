@@ -13,7 +13,7 @@ import numpy as np
 import orjson
 from starlette.responses import Response, StreamingResponse
 
-from medbento.audit.trail import keyed_digest, output_counts, trail
+from medbento.audit.trail import output_counts, record
 from medbento.http import remote
 from medbento.http.errors import APIError
 from medbento.http.request_guard import RequestGuard, ScanThenRestore
@@ -97,27 +97,30 @@ async def embeddings(
     encode: Encode,
     guard: RequestGuard,
     dimensions: int,
+    version: str,
     count_tokens: Callable[[list[str]], int],
 ) -> Response:
+    """An OpenAI embeddings response from the model's `version`."""
+    record(model=("embedding", version))
     check_model(request.model, ("embedding",))
     if request.dimensions not in (None, dimensions):
         raise APIError(
             400, f"This model returns {dimensions} dimensions.", "unsupported_dimensions"
         )
     texts = check_texts([request.input] if isinstance(request.input, str) else request.input)
-    vectors = await embed(texts, encode, guard)
+    vectors = await embed(texts, encode, guard, version)
     payload = embedding_payload(
         vectors, request.model, count_tokens(texts), request.encoding_format
     )
     return json_response(payload)
 
 
-async def embed(texts: list[str], encode: Encode, guard: RequestGuard) -> np.ndarray:
-    """Every embedding route's core: checked texts de-identified, then embedded (or found in
-    the cache), with both digests in the request's audit event."""
-    trail().input_digest = keyed_digest(texts)
-    vectors = await encode_cached(await guard.deidentify(texts), encode)
-    trail().output_digest = keyed_digest(vectors)
+async def embed(texts: list[str], encode: Encode, guard: RequestGuard, version: str) -> np.ndarray:
+    """Every embedding route's core: checked texts de-identified, then embedded by the model's
+    `version` (or found in the cache), with both digests in the request's audit event."""
+    record(model=("embedding", version), sent=texts)
+    vectors = await encode_cached(await guard.deidentify(texts), encode, version)
+    record(answered=vectors)
     return vectors
 
 
@@ -126,12 +129,14 @@ async def chat(
     generate: Generate,
     stream: Stream,
     guard: RequestGuard | None,
+    version: str,
     **extra: Any,
 ) -> Response:
-    """A chat completion. With a guard, the messages are de-identified here; without one, the
-    callee does it (a conversation keeps its own placeholder mapping)."""
+    """A chat completion by the model's `version`. With a guard, the messages are de-identified
+    here; without one, the callee does it (a conversation keeps its own placeholder mapping)."""
+    record(model=(request.model, version))
     generation = check_generation(request.generation(default_max_tokens=get_settings().max_tokens))
-    trail().input_digest = keyed_digest([m.model_dump() for m in generation.messages or []])
+    record(sent=[m.model_dump() for m in generation.messages or []])
     if guard is not None:
         contents = await guard.deidentify([m.content for m in generation.messages or []])
         messages = [
@@ -150,29 +155,45 @@ async def chat(
         )
         return StreamingResponse(events, media_type="text/event-stream")
     if guard is not None:  # a plain completion: deterministic ones come from the cache
-        result = await guarded_completion(generation, generate, guard)
+        result = await guarded_completion(generation, generate, guard, version)
     else:  # the callee guarded it (a conversation): what it found in the answer is counted
         answer = await remote.call_pure(lambda: generate(generation))
         result = GenerationResult.model_validate(answer)
         count_output(result.output_counts)
-    trail().output_digest = keyed_digest(result.text)
+    record(answered=result.text)
     return json_response(chat_payload(result, request.model, **extra))
 
 
 async def guarded_completion(
-    request: GenerationRequest, generate: Generate, guard: RequestGuard
+    request: GenerationRequest, generate: Generate, guard: RequestGuard, version: str
 ) -> GenerationResult:
     """A plain (not streamed) completion of a de-identified request: from the cache when it is
     deterministic, its output scanned for PHI the caller may not see, the caller's PHI put
     back for a role that may see it."""
-    result, findings = await generate_cached(request, generate, guard)
+    result, findings = await generate_cached(request, generate, guard, version)
     text = guard.restore(await guard.scan_output(result.text, findings))
     return result.model_copy(update={"text": text})
 
 
-async def encode_cached(texts: list[str], encode: Encode) -> np.ndarray:
-    """Embeddings of de-identified texts; the cache answers per text, the model the rest."""
-    cache, version = response_cache(), trail().model_version
+async def complete_prompt(
+    request: GenerationRequest, generate: Generate, guard: RequestGuard, version: str
+) -> GenerationResult:
+    """A prompt completed by the generator's `version` (the Gateway's /predict): held to the
+    limits as sent, before the guard (a model) reads it, then guarded like a chat."""
+    record(model=("generation", version))
+    request = check_generation(request)
+    record(sent=request.prompt)
+    (prompt,) = await guard.deidentify([request.prompt])
+    request = request.model_copy(update={"prompt": prompt})
+    result = await guarded_completion(request, generate, guard, version)
+    record(answered=result.text)
+    return result
+
+
+async def encode_cached(texts: list[str], encode: Encode, version: str) -> np.ndarray:
+    """Embeddings of de-identified texts by the model's `version`; the cache answers per text,
+    the model the rest."""
+    cache = response_cache()
     keys = [cache.key("embedding", version, text) for text in texts]
     found = await cache.get_many("embedding", keys)
     missing = [i for i, value in enumerate(found) if value is None]
@@ -189,7 +210,7 @@ async def encode_cached(texts: list[str], encode: Encode) -> np.ndarray:
 
 
 async def generate_cached(
-    request: GenerationRequest, generate: Generate, guard: RequestGuard
+    request: GenerationRequest, generate: Generate, guard: RequestGuard, version: str
 ) -> tuple[GenerationResult, list[Finding] | None]:
     """A completion of a de-identified request, and the PHI found in it if it was looked for.
     Greedy ones (temperature 0) are cached, before any re-identification, and only when the
@@ -199,7 +220,7 @@ async def generate_cached(
         fresh = await remote.call_pure(lambda: generate(request))
         return GenerationResult.model_validate(fresh), None
     cache = response_cache()
-    key = cache.key("generation", trail().model_version, request.model_dump(mode="json"))
+    key = cache.key("generation", version, request.model_dump(mode="json"))
     (found,) = await cache.get_many("generation", [key])
     if found is not None:
         return GenerationResult.model_validate_json(found), []
@@ -261,4 +282,4 @@ async def sse_chunks(
 def count_output(counts: dict[str, int]) -> None:
     """What a callee found in the answer it guarded (and counted in its metrics), in this
     request's audit event."""
-    trail().counts.update(output_counts(counts))
+    record(counts=output_counts(counts))

@@ -1,4 +1,5 @@
-"""The PHI analyzer: finds PHI in batches of texts (Presidio + medbento's Safe Harbor recognizers).
+"""The PHI analyzer: finds PHI in batches of texts with the engine of medbento/phi/engine.py
+(Presidio + medbento's Safe Harbor recognizers), and cleans what it found.
 
 It only finds; the caller replaces (medbento/phi/deid.py), so the mapping from placeholders back to
 values never leaves the memory of the request that made it. Nothing downloads: the spaCy
@@ -14,145 +15,15 @@ from pathlib import Path
 
 import bentoml
 
+from medbento.phi.engine import build_analyzer
 from medbento.phi.finding import Finding
-from medbento.phi.gazetteer import CheckedSpacyRecognizer, GazetteerRecognizer, gazetteer_at
-from medbento.phi.learned import LearnedRecognizer
 from medbento.phi.patterns import EPONYMS, is_allowed_geography, is_clinical_term
-from medbento.phi.recognizers import SafeHarborRecognizer
 from medbento.phi.safelist import identifier_spans, protected_spans
 from medbento.settings import get_settings
 
 settings = get_settings()
 
-# spaCy's NER labels worth keeping: people and places. Dates, organisations, nationalities and
-# quantities stay with the patterns (spaCy calls "two days" and "Lasix" dates and organisations).
-NER_MAPPING = {
-    "PERSON": "PERSON",
-    "PER": "PERSON",
-    "GPE": "LOCATION",
-    "LOC": "LOCATION",
-    "FAC": "LOCATION",
-    # phi-detector's people and places (its other labels reach the guard through
-    # LearnedRecognizer, unchecked).
-    "NAME": "PERSON",
-    "GEO": "LOCATION",
-}
 SCORE_THRESHOLD = 0.3
-
-
-def offline_tldextract() -> None:
-    """Presidio's email check calls tldextract.extract, which fetches the public suffix list
-    over the network on first use; point it at the snapshot bundled with tldextract."""
-    import tldextract
-
-    tldextract.extract = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
-
-
-def build_analyzer(spacy_dir: Path, gazetteer_dir: Path, learned: bool = False):
-    """The engine: Presidio with a spaCy pipeline's people and places, medbento's Safe Harbor
-    patterns and word lists. `learned`: the pipeline is phi-detector, whose every tag is
-    taken too (LearnedRecognizer); it then replaces en_core_web_sm's NER rather than running
-    beside it, so the guard still runs one NER per text."""
-    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
-    from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
-    from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
-    from presidio_analyzer.predefined_recognizers import CreditCardRecognizer, IbanRecognizer
-
-    if not (spacy_dir / "config.cfg").is_file():
-        # Presidio would otherwise try spacy.cli.download for a model it cannot find.
-        raise RuntimeError(f"no spaCy pipeline at {spacy_dir}; run: medbento models import")
-    offline_tldextract()
-
-    class EntitiesOnly(SpacyNlpEngine):
-        """Presidio collects every token's lemma and offset for its context boosting, which
-        medbento turns off (see PatternsCarryContext): a tenth of the guard's time, unused."""
-
-        def _doc_to_nlp_artifact(self, doc, language):
-            entities, scores = self._get_updated_entities(
-                self._get_entities(doc), self._get_scores_for_entities(doc)
-            )
-            return NlpArtifacts(
-                entities=entities,
-                tokens=doc,
-                tokens_indices=[],
-                lemmas=[],
-                nlp_engine=self,
-                language=language,
-                scores=scores,
-            )
-
-    learned_recognizer = LearnedRecognizer(spacy_dir) if learned else None
-    learned_types = learned_recognizer.types if learned_recognizer else {}
-    nlp_engine = EntitiesOnly(
-        models=[{"lang_code": "en", "model_name": str(spacy_dir)}],
-        ner_model_configuration=NerModelConfiguration(
-            model_to_presidio_entity_mapping=NER_MAPPING,
-            labels_to_ignore=[
-                "DATE",
-                "TIME",
-                "ORG",
-                "NORP",
-                "CARDINAL",
-                "ORDINAL",
-                "QUANTITY",
-                "PERCENT",
-                "MONEY",
-                "PRODUCT",
-                "EVENT",
-                "WORK_OF_ART",
-                "LAW",
-                "LANGUAGE",
-                *(label for label in learned_types if label not in NER_MAPPING),
-            ],
-        ),
-    )
-    nlp_engine.load()
-    # Only tokens and entities feed the recognizers: the parse, tags and lemmas (used by
-    # Presidio to boost scores near context words; medbento's patterns carry their context)
-    # are most of spaCy's time.
-    # The NER component has its own token embedding; the shared tok2vec feeds the parser and
-    # tagger only (measured: a quarter of spaCy's time, the same entities without it).
-    for pipe in ("parser", "tagger", "attribute_ruler", "lemmatizer", "tok2vec"):
-        if pipe in nlp_engine.nlp["en"].pipe_names:
-            nlp_engine.nlp["en"].disable_pipe(pipe)
-    registry = RecognizerRegistry(supported_languages=["en"])
-    gazetteer = gazetteer_at(str(gazetteer_dir))
-    # Words met for the first time inside a memory zone (see detect) are made again for every
-    # batch: the ordinary English words, made once here, outlive the zones (measured: a tenth
-    # of the guard's time went to remaking them).
-    vocab = nlp_engine.nlp["en"].vocab
-    for word in gazetteer.common:
-        vocab[word], vocab[word.capitalize()], vocab[word.upper()]
-    for recognizer in (
-        CheckedSpacyRecognizer(gazetteer, supported_entities=["PERSON", "LOCATION"]),
-        GazetteerRecognizer(gazetteer),
-        CreditCardRecognizer(),
-        IbanRecognizer(),
-        SafeHarborRecognizer(),
-        *([learned_recognizer] if learned_recognizer else []),
-    ):
-        registry.add_recognizer(recognizer)
-
-    class PatternsCarryContext(ContextAwareEnhancer):
-        """No lemma-based score boosting: there are no lemmas (see above), and medbento's
-        patterns match their context words themselves."""
-
-        def enhance_using_context(
-            self, text, raw_results, nlp_artifacts, recognizers, context=None
-        ):
-            return raw_results
-
-    return AnalyzerEngine(
-        nlp_engine=nlp_engine,
-        registry=registry,
-        supported_languages=["en"],
-        context_aware_enhancer=PatternsCarryContext(
-            context_similarity_factor=0,
-            min_score_with_context_similarity=0,
-            context_prefix_count=0,
-            context_suffix_count=0,
-        ),
-    )
 
 
 def detect(analyzer, texts: list[str]) -> list[list[Finding]]:

@@ -2,7 +2,7 @@
 Presidio recognizer: it reads context where the rules match forms, so a name in a form no rule
 covers ("mama thảo got confused") is still found. The guard takes the union of its spans and
 the rules', and the safe list still protects clinical notation from both (analyzer.clean).
-phi-detector is the spaCy pipeline the analyzer runs (analyzer.build_analyzer): its tags are
+phi-detector is the spaCy pipeline the analyzer runs (engine.build_analyzer): its tags are
 read from the Doc Presidio already made, not computed a second time.
 """
 

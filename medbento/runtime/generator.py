@@ -53,7 +53,9 @@ def load_generator(path: Path, *, quantization: str, runtime: str) -> tuple[Any,
     model = AutoModelForCausalLM.from_pretrained(path, **options)
     if "device_map" not in options:
         model.to(device)
-    if model.config._attn_implementation == "sdpa":  # same attention, cheaper padded masks
+    # Same attention, cheaper padded masks. `_attn_implementation` is a private name of
+    # transformers' config (the one its own models read); tests/unit/test_attention.py pins it.
+    if model.config._attn_implementation == "sdpa":
         model.set_attn_implementation(attention.register())
     model.eval()
     return model, _tokenizer(path), device

@@ -3,11 +3,22 @@ dependency API, and calls to its own APIs in its own process."""
 
 from __future__ import annotations
 
+import bentoml
+
 from medbento.observability.logs import ACCESS_LOG
 from medbento.observability.metrics import resource_metrics
 from medbento.serving.coalesce import Coalescer
 from medbento.settings import get_settings, http_config, tls_config
 from medbento.stores.redis_link import redis_link
+
+
+def is_entry(declared: bool | None = None) -> bool:
+    """Whether this process serves its Bento's clients (the entry service) rather than other
+    services (a dependency): the door (http/access.py) and the body limit (http/middleware.py)
+    apply to clients only. `declared`: a test's middleware without a server says which."""
+    if declared is not None:
+        return declared
+    return bentoml.server_context.service_type == "entry_service"
 
 
 class Local:

@@ -14,10 +14,11 @@ from sqlmodel import Field as Column
 from sqlmodel import Session, SQLModel, select
 
 from medbento.settings import Settings
-from medbento.stores.database import create_tables, sql_engine
+from medbento.stores.database import create_tables, failures_of, sql_engine
 
 # Conversations removed per transaction when they expire.
 EXPIRE_BATCH = 1000
+STORE = "conversation store"  # StoreUnavailable's name for it
 
 
 class Turn(BaseModel):
@@ -61,7 +62,8 @@ class Sessions:
         conversation_id: str | None = None,
     ) -> str:
         conversation_id = conversation_id or uuid.uuid4().hex
-        await self._store_new(conversation_id, owner, turns, sealed)
+        with failures_of(STORE):
+            await self._store_new(conversation_id, owner, turns, sealed)
         return conversation_id
 
     async def _store_new(
@@ -132,17 +134,20 @@ class SQLSessions(Sessions):
     async def append(
         self, conversation_id: str, turns: list[Turn], sealed: str | None = None
     ) -> None:
-        await asyncio.to_thread(self._append, conversation_id, turns, sealed)
+        with failures_of(STORE):
+            await asyncio.to_thread(self._append, conversation_id, turns, sealed)
 
     async def get(self, conversation_id: str) -> StoredConversation | None:
-        return await asyncio.to_thread(self._get, conversation_id)
+        with failures_of(STORE):
+            return await asyncio.to_thread(self._get, conversation_id)
 
     async def ping(self) -> bool:
         def check() -> None:
             with Session(self.engine) as session:
                 session.exec(select(1)).one()
 
-        await asyncio.to_thread(check)
+        with failures_of(STORE):
+            await asyncio.to_thread(check)
         return True
 
     def expire(self, idle: timedelta) -> int:
@@ -207,23 +212,24 @@ class RedisSessions(Sessions):
         self, conversation_id: str, turns: list[Turn], sealed: str | None = None
     ) -> None:
         meta, log = self._keys(conversation_id)
-        async with self.redis.pipeline(transaction=True) as pipe:
-            if sealed is not None:
-                pipe.hset(meta, "mapping", sealed)
-            if turns:
-                pipe.rpush(log, *(t.model_dump_json() for t in turns))
-            pipe.expire(log, self.ttl_s)
-            pipe.expire(meta, self.ttl_s)
-            await pipe.execute()
+        with failures_of(STORE):
+            async with self.redis.pipeline(transaction=True) as pipe:
+                if sealed is not None:
+                    pipe.hset(meta, "mapping", sealed)
+                if turns:
+                    pipe.rpush(log, *(t.model_dump_json() for t in turns))
+                pipe.expire(log, self.ttl_s)
+                pipe.expire(meta, self.ttl_s)
+                await pipe.execute()
 
     async def get(self, conversation_id: str) -> StoredConversation | None:
         meta, log = self._keys(conversation_id)
-        owner, sealed = await self.redis.hmget(meta, ["owner", "mapping"])
-        if owner is None:
-            return None
-        turns = [
-            Turn.model_validate(orjson.loads(raw)) for raw in await self.redis.lrange(log, 0, -1)
-        ]
+        with failures_of(STORE):
+            owner, sealed = await self.redis.hmget(meta, ["owner", "mapping"])
+            if owner is None:
+                return None
+            stored = await self.redis.lrange(log, 0, -1)
+        turns = [Turn.model_validate(orjson.loads(raw)) for raw in stored]
         return StoredConversation(
             id=conversation_id,
             owner=owner.decode(),
@@ -232,7 +238,8 @@ class RedisSessions(Sessions):
         )
 
     async def ping(self) -> bool:
-        return bool(await self.redis.ping())
+        with failures_of(STORE):
+            return bool(await self.redis.ping())
 
 
 def open_sessions(settings: Settings) -> Sessions:

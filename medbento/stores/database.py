@@ -1,11 +1,36 @@
-"""SQL engines for the settings' database: a SQLite file by default, PostgreSQL in production."""
+"""SQL engines for the settings' database: a SQLite file by default, PostgreSQL in production;
+and the one error every store raises when it cannot be read or written."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
+from redis.exceptions import RedisError
 from sqlalchemy import event
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import SQLModel, create_engine
+
+
+class StoreUnavailable(RuntimeError):
+    """A store (the SQL database, Redis) could not be read or written. medbento's stores raise
+    it in place of their drivers' errors, so that a service answers one way whatever the store
+    (http/errors.py: a 503). `store` names which store; nothing says what was read or written.
+    The driver's error stays as __cause__ (its type is logged)."""
+
+    def __init__(self, store: str) -> None:
+        super().__init__(f"the {store} is unavailable")
+        self.store = store
+
+
+@contextlib.contextmanager
+def failures_of(store: str) -> Iterator[None]:
+    """The drivers' errors inside the block as StoreUnavailable(store)."""
+    try:
+        yield
+    except (SQLAlchemyError, RedisError) as error:
+        raise StoreUnavailable(store) from error
 
 
 def sql_engine(url: str, *, immediate: bool = False):

@@ -21,7 +21,9 @@ import pytest
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, select
 
-from medbento.audit.store import AuditEvent, AuditProbe, AuditProbeWrite, AuditStore, EventIn
+from medbento.audit.records import AuditEvent, AuditProbe, AuditProbeWrite, EventIn
+from medbento.audit.store import AuditStore
+from medbento.stores.database import StoreUnavailable
 from tests.conftest import IN_CI, KEY, serve
 
 pytestmark = pytest.mark.integration
@@ -180,12 +182,13 @@ def test_the_probe_fails_where_appends_fail_not_only_on_an_empty_disk(small_file
     left = os.statvfs(small_filesystem)
     with ballast.open("wb") as space:
         space.write(b"\0" * (left.f_bavail * left.f_frsize - 8192))
-    with pytest.raises(OperationalError):
+    with pytest.raises(StoreUnavailable) as failed:
         store.append([event() for _ in range(8)])
+    assert isinstance(failed.value.__cause__, OperationalError)
     with Session(store.engine) as session:  # what the old probe did: it still succeeds
         session.merge(AuditProbe(id=1, at=datetime.now(UTC)))
         session.commit()
-    with pytest.raises(OperationalError):
+    with pytest.raises(StoreUnavailable):
         store.writable()
     ballast.unlink()
     assert store.writable()

@@ -17,15 +17,9 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import Session, select
 
-from medbento.audit.store import (
-    GENESIS,
-    AuditEvent,
-    AuditHead,
-    AuditStore,
-    EventIn,
-    EventQuery,
-    event_mac,
-)
+from medbento.audit.chain import event_mac
+from medbento.audit.records import AuditEvent, AuditHead, EventIn, EventQuery
+from medbento.audit.store import GENESIS, AuditStore
 
 pytestmark = pytest.mark.integration
 COLUMNS = (
@@ -251,7 +245,7 @@ def test_verify_tells_another_key_from_tampering(store):
 
 
 def test_a_writer_with_another_key_is_refused_and_an_edited_fingerprint_is_tampering(store):
-    from medbento.audit.store import OtherKeyError
+    from medbento.audit.chain import OtherKeyError
 
     store.append([event(1)])
     sql(store, "UPDATE audit_key SET fingerprint = 'ffff'")

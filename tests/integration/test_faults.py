@@ -44,7 +44,8 @@ def bento_processes(server) -> list[psutil.Process]:
 
 def assert_allocator(processes: list[psutil.Process]) -> None:
     """The workers run with the allocator they are given: jemalloc loaded where this host has
-    it (tests/servers.py, as `make serve`), and two arenas for glibc (medbento/__init__.py)."""
+    it (tests/servers.py, as `make serve`), and two arenas for glibc
+    (medbento/serving/process_setup.py)."""
     for process in processes:
         assert process.environ().get("MALLOC_ARENA_MAX") == "2"
         if jemalloc() or os.environ.get("CI") == "true":

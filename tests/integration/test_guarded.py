@@ -13,7 +13,8 @@ import httpx
 import numpy as np
 import pytest
 
-from medbento.audit.store import AuditStore, EventQuery
+from medbento.audit.records import EventQuery
+from medbento.audit.store import AuditStore
 from tests.conftest import DATA_DIR, KEY, serve
 
 pytestmark = pytest.mark.integration

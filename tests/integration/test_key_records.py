@@ -14,7 +14,7 @@ from sqlmodel import Session, select
 
 from medbento.access.keys import KeyStore, UnknownKey, describe
 from medbento.access.policy import KEYS_REFRESH_S, Keyring, digest
-from medbento.audit.store import AuditEvent
+from medbento.audit.records import AuditEvent
 
 pytestmark = pytest.mark.integration
 

@@ -6,8 +6,6 @@ unreachable upstream answered as JSON, and a served Bento reached through it."""
 
 from __future__ import annotations
 
-import datetime
-import ipaddress
 import json
 import shutil
 import socket
@@ -20,46 +18,13 @@ from pathlib import Path
 
 import httpx
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 
+from tests.certificates import certificates
 from tests.conftest import IN_CI, KEY, ROOT, free_port, serve
 
 pytestmark = pytest.mark.integration
 
 CONFIG = ROOT / "deploy" / "nginx" / "medbento.conf"
-
-
-def self_signed(directory: Path) -> None:
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
-    now = datetime.datetime.now(datetime.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(minutes=5))
-        .not_valid_after(now + datetime.timedelta(days=1))
-        .add_extension(
-            x509.SubjectAlternativeName(
-                [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
-            ),
-            critical=False,
-        )
-        .sign(key, hashes.SHA256())
-    )
-    (directory / "tls.crt").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    (directory / "tls.key").write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
 
 
 class Proxy:
@@ -69,13 +34,14 @@ class Proxy:
             message = "nginx is not installed (.ci/run installs nginx-light)"
             pytest.fail(message) if IN_CI else pytest.skip(message)
         self.http_port, self.https_port = free_port(), free_port()
-        self_signed(directory)
+        ca, server, key = certificates(directory)
         site = CONFIG.read_text()
         for old, new in [
             ("server medbento:3000;", f"server 127.0.0.1:{upstream_port};"),
             ("listen 80;", f"listen {self.http_port};"),
             ("listen 443 ssl http2;", f"listen {self.https_port} ssl http2;"),
-            ("/etc/nginx/tls/", f"{directory}/"),
+            ("/etc/nginx/tls/tls.crt", str(server)),
+            ("/etc/nginx/tls/tls.key", str(key)),
         ]:
             assert old in site, old  # the shipped file still says what this test replaces
             site = site.replace(old, new)
@@ -98,11 +64,11 @@ class Proxy:
                     break
             time.sleep(0.1)
         self.url = f"https://localhost:{self.https_port}"
-        self.certificate = str(directory / "tls.crt")
+        self.certificate = str(ca)
         self.client = self.client_from("127.0.0.1")
 
     def client_from(self, address: str) -> httpx.Client:
-        """A verifying client (it trusts the test's certificate, nothing else), connecting
+        """A verifying client (it trusts the test's CA, nothing else), connecting
         from `address` (any of 127.0.0.0/8 on Linux)."""
         return httpx.Client(
             base_url=self.url,

@@ -306,8 +306,9 @@ for p in psutil.process_iter():
 
 
 def assert_workers_on_jemalloc(podman, container: str, env, services: int) -> None:
-    """The image's workers run on jemalloc (the Bento files install it, medbento/__init__.py
-    preloads it), as `make serve`'s do: the soak's memory bounds were measured with it."""
+    """The image's workers run on jemalloc (the Bento files install it,
+    medbento/serving/process_setup.py preloads it), as `make serve`'s do: the soak's memory
+    bounds were measured with it."""
     found = podman("exec", container, "python", "-c", WORKERS, env=env)
     assert found.returncode == 0, found.stderr
     workers = found.stdout.split()

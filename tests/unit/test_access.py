@@ -17,7 +17,8 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 from starlette.testclient import TestClient
 
-from medbento.audit.store import AuditKey, AuditStore, EventQuery
+from medbento.audit.records import AuditKey, EventQuery
+from medbento.audit.store import AuditStore
 from medbento.http.access import AccessControl
 from medbento.http.middleware import RequestContext
 from medbento.settings import get_settings

@@ -67,3 +67,36 @@ def test_api_error_maps_status_to_http_status():
 )
 def test_client_request_ids_are_kept_only_when_well_formed(given, kept):
     assert (new_request_id(given) == given) is kept
+
+
+@pytest.mark.parametrize("kind", ["sql", "redis"])
+def test_a_store_that_cannot_be_reached_is_a_503_naming_the_store_not_the_data(tmp_path, kind):
+    """The stores raise their one domain error, whatever the driver; http/errors.py makes it
+    the client's 503 (the driver's message, which can hold what was written, goes nowhere)."""
+    import asyncio
+    from datetime import timedelta
+
+    from medbento.http.errors import stores_answer_503
+    from medbento.stores.conversations import RedisSessions, SQLSessions, Turn
+    from medbento.stores.database import StoreUnavailable, sql_engine
+
+    if kind == "sql":
+        sessions = SQLSessions(f"sqlite:///{tmp_path / 'sessions.db'}")
+        sessions.engine = sql_engine("postgresql://postgres@127.0.0.1:9/none")  # nothing listens
+    else:
+        sessions = RedisSessions("redis://127.0.0.1:9/0", timedelta(days=1))
+    turn = [Turn(role="user", content="Jane Roe, MRN 4417")]
+
+    async def attempts():
+        with pytest.raises(StoreUnavailable) as failed:
+            await sessions.create("owner", turn)
+        assert failed.value.store == "conversation store" and failed.value.__cause__ is not None
+        with pytest.raises(StoreUnavailable):
+            await sessions.get("0" * 32)
+        with pytest.raises(APIError) as answered, stores_answer_503():
+            await sessions.append("0" * 32, turn)
+        return answered.value
+
+    error = asyncio.run(attempts())
+    assert (error.status, error.code) == (503, "store_unavailable")
+    assert "Jane" not in error.message and "4417" not in error.message

@@ -5,6 +5,7 @@ importing the HTTP layer) fails here. Every import counts, those inside function
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -33,7 +34,7 @@ def imports() -> list[tuple[str, str, str]]:
     for path in LIBRARY.rglob("*.py"):
         relative = path.relative_to(LIBRARY)
         if relative.name == "__init__.py" and len(relative.parts) == 1:
-            continue  # the package's own start-up settings import nothing of medbento's
+            continue  # the package itself imports nothing of medbento's
         folder = relative.parts[0].removesuffix(".py")
         for node in ast.walk(ast.parse(path.read_text())):
             names = []
@@ -69,3 +70,22 @@ def test_the_library_never_imports_the_services():
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and node.module:
                 assert not node.module.startswith("services"), path
+
+
+def test_the_readme_tree_names_every_file():
+    """README "How it fits together" is the newcomer's map: a file it does not name (or a name
+    it keeps after the file went) fails here."""
+    root = LIBRARY.parent
+    readme = (root / "README.md").read_text()
+    section = readme.split("## How it fits together", 1)[1].split("\n## ", 1)[0]
+    tree = section.split("What the services share", 1)[1].split("```")[1]
+    named = set(re.findall(r"\b(\w+\.py)\b", tree))
+    files = {
+        path.name
+        for folder in ("medbento", "services")
+        for path in (root / folder).rglob("*.py")
+        if path.name != "__init__.py"
+    }
+    elsewhere = {path.name for path in (root / "models").rglob("*.py")}
+    assert files - named == set(), "files the README's tree does not name"
+    assert named - files - elsewhere == set(), "names in the README's tree that are no file"

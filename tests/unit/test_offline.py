@@ -25,7 +25,8 @@ SCRIPT = textwrap.dedent(
     socket.getaddrinfo = refuse
 
     from pathlib import Path
-    from medbento.phi.analyzer import build_analyzer, detect, local_analyzer
+    from medbento.phi.analyzer import detect, local_analyzer
+    from medbento.phi.engine import build_analyzer
 
     text = "Mail jane.roe@example.org or see https://portal.example.org/x; call (617) 555-0199."
     found = {f.entity_type for f in detect(local_analyzer(), [text])[0]}

@@ -121,7 +121,7 @@ def test_a_max_batch_size_of_one_turns_adaptive_batching_off():
 
 
 def test_services_ask_openmp_threads_to_sleep_when_idle():
-    # Set by medbento/__init__.py before torch loads; an operator's own choice is kept.
+    # Set by medbento/serving/process_setup.py before torch loads; an operator's own choice is kept.
     script = "import services, os; print(os.environ['OMP_WAIT_POLICY'])"
     env = {k: v for k, v in os.environ.items() if k != "OMP_WAIT_POLICY"}
     run = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
