@@ -143,3 +143,25 @@ def port_free(port: int) -> bool:
         except OSError:
             return False
         return True
+
+
+def embedding_status(url: str, key: str) -> int:
+    """The status of one embeddings request with `key` (is the key accepted, refused?)."""
+    import httpx
+
+    return httpx.post(
+        f"{url}/v1/embeddings",
+        json={"input": "chest pain"},
+        headers={"Authorization": f"Bearer {key}"},
+        timeout=60,
+    ).status_code
+
+
+def wait_until(condition, seconds: float, every_s: float = 0.1) -> bool:
+    """Whether `condition()` came true within `seconds`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(every_s)
+    return False

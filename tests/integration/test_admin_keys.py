@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from tests.conftest import KEY
+from tests.servers import embedding_status
 
 pytestmark = pytest.mark.integration
 
@@ -23,19 +24,10 @@ def admin(gateway_url):
         yield client
 
 
-def status_with(gateway_url: str, key: str) -> int:
-    return httpx.post(
-        f"{gateway_url}/v1/embeddings",
-        json={"input": "chest pain"},
-        headers={"Authorization": f"Bearer {key}"},
-        timeout=60,
-    ).status_code
-
-
 def refused_within(gateway_url: str, key: str, seconds: float) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        if status_with(gateway_url, key) == 401:
+        if embedding_status(gateway_url, key) == 401:
             return True
         time.sleep(0.1)
     return False
@@ -48,20 +40,20 @@ def test_an_admin_creates_rotates_and_revokes_a_key(admin, gateway_url):
     issued = created.json()
     key, key_id = issued["key"], issued["id"]
     assert issued["role"] == "researcher" and issued["created_by"].startswith("key_")
-    assert status_with(gateway_url, key) == 200
+    assert embedding_status(gateway_url, key) == 200
     listed = admin.get("/admin/keys").json()["keys"]
     assert key_id in {k["id"] for k in listed} and key not in str(listed)
 
     rotated = admin.post(f"/admin/keys/{key_id}/rotate", json={"grace_seconds": 60}).json()
     new_key = rotated["key"]
     assert rotated["role"] == "researcher" and rotated["expires_at"] is not None
-    assert status_with(gateway_url, new_key) == 200
-    assert status_with(gateway_url, key) == 200  # the old key works through its grace period
+    assert embedding_status(gateway_url, new_key) == 200
+    assert embedding_status(gateway_url, key) == 200  # the old key works through its grace period
 
     revoked = admin.post(f"/admin/keys/{key_id}/revoke")
     assert revoked.status_code == 200 and revoked.json()["revoked_by"].startswith("key_")
     assert refused_within(gateway_url, key, 5)
-    assert status_with(gateway_url, new_key) == 200
+    assert embedding_status(gateway_url, new_key) == 200
     assert admin.post(f"/admin/keys/{key_id}/revoke").status_code == 404  # revoked already
     admin.post(f"/admin/keys/{rotated['id']}/revoke")
     assert refused_within(gateway_url, new_key, 5)
@@ -101,7 +93,7 @@ def test_a_key_limited_to_a_model_is_refused_elsewhere(admin, gateway_url):
     issued = admin.post("/admin/keys", json={"role": "clinician", "models": ["generation"]})
     key = issued.json()["key"]
     headers = {"Authorization": f"Bearer {key}"}
-    assert status_with(gateway_url, key) == 403
+    assert embedding_status(gateway_url, key) == 403
     chat = httpx.post(
         f"{gateway_url}/v1/chat/completions",
         json={"model": "conversation", "messages": [{"role": "user", "content": "hi"}]},

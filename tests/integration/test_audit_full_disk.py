@@ -10,7 +10,6 @@ import os
 import subprocess
 import sys
 import threading
-import time
 import uuid
 from collections import Counter
 from datetime import UTC, datetime
@@ -25,6 +24,7 @@ from medbento.audit.records import AuditEvent, AuditProbe, AuditProbeWrite, Even
 from medbento.audit.store import AuditStore
 from medbento.stores.database import StoreUnavailable
 from tests.conftest import IN_CI, KEY, serve
+from tests.servers import wait_until
 
 pytestmark = pytest.mark.integration
 
@@ -66,15 +66,6 @@ def fill(directory: Path) -> Path:
         with contextlib.suppress(OSError):
             os.close(fd)
     return ballast
-
-
-def wait_for(condition, timeout_s: float = 60) -> bool:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(1)
-    return False
 
 
 class Load:
@@ -123,16 +114,20 @@ def test_readiness_follows_the_audit_store_filling_and_emptying_under_load(small
 
     load = Load(server.url)
     try:
-        assert wait_for(lambda: len(load.answers) >= 20) and ready() == 200
+        assert wait_until(lambda: len(load.answers) >= 20, 60, every_s=1) and ready() == 200
         ballast = fill(small_filesystem)
-        assert wait_for(lambda: ready() == 503), "readiness kept answering 200 on a full disk"
+        assert wait_until(lambda: ready() == 503, 60, every_s=1), (
+            "readiness kept answering 200 on a full disk"
+        )
         full_from = len(load.answers)
-        assert wait_for(lambda: len(load.answers) >= full_from + 20)
+        assert wait_until(lambda: len(load.answers) >= full_from + 20, 60, every_s=1)
         assert writable() == "0.0"  # the metrics stay readable while the store is full
         ballast.unlink()
-        assert wait_for(lambda: ready() == 200), "readiness did not come back with space"
+        assert wait_until(lambda: ready() == 200, 60, every_s=1), (
+            "readiness did not come back with space"
+        )
         back_from = len(load.answers)
-        assert wait_for(lambda: len(load.answers) >= back_from + 20)
+        assert wait_until(lambda: len(load.answers) >= back_from + 20, 60, every_s=1)
     finally:
         load.stop()
         server.stop()

@@ -19,6 +19,7 @@ import pytest
 
 from medbento.access.policy import digest
 from tests.conftest import free_port, served_command
+from tests.servers import embedding_status
 
 pytestmark = pytest.mark.integration
 
@@ -32,15 +33,6 @@ def serve_with(env: dict[str, str], log: Path):
     command = [bentoml, "serve", "services.embedding:Embedding", "--port", str(port)]
     with served_command(command, port, log, os.environ.copy() | env, timeout_s=180):
         yield f"http://127.0.0.1:{port}"
-
-
-def embed(url: str, key: str) -> int:
-    return httpx.post(
-        f"{url}/v1/embeddings",
-        json={"input": "chest pain"},
-        headers={"Authorization": f"Bearer {key}"},
-        timeout=60,
-    ).status_code
 
 
 def medbento(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
@@ -67,8 +59,8 @@ def test_a_created_key_is_shown_once_stored_as_a_hash_and_accepted(tmp_path: Pat
     (listed,) = json.loads(medbento("keys", "list", "--format", "json", env=env).stdout)
     assert listed["role"] == "researcher" and listed["id"] == f"key_{digest(key)[:12]}"
     with serve_with(env, tmp_path / "server.log") as url:
-        assert embed(url, key) == 200
-        assert embed(url, key + "x") == 401
+        assert embedding_status(url, key) == 200
+        assert embedding_status(url, key + "x") == 401
         metrics = httpx.get(f"{url}/metrics", headers={"Authorization": f"Bearer {key}"})
         assert metrics.status_code == 403  # a researcher is no admin
 
@@ -92,14 +84,14 @@ def test_a_revoked_key_is_refused_on_every_replica_within_seconds(tmp_path, post
         serve_with(env, tmp_path / "one.log") as one,
         serve_with(env, tmp_path / "two.log") as two,
     ):
-        assert embed(one, key) == 200 and embed(two, key) == 200
-        assert embed(one, other) == 403
+        assert embedding_status(one, key) == 200 and embedding_status(two, key) == 200
+        assert embedding_status(one, other) == 403
         medbento("keys", "revoke", f"key_{digest(key)[:12]}", env=env)
         revoked = time.monotonic()
         refused: dict[str, float] = {}
         while len(refused) < 2 and time.monotonic() - revoked < 10:
             for url in {one, two} - set(refused):
-                if embed(url, key) == 401:
+                if embedding_status(url, key) == 401:
                     refused[url] = time.monotonic() - revoked
             time.sleep(0.1)
         assert len(refused) == 2 and max(refused.values()) < 5, refused
@@ -109,13 +101,13 @@ def test_development_without_keys_writes_one_per_role_privately(tmp_path: Path):
     env = {"MEDBENTO_ENV": "development", "MEDBENTO_DATA_DIR": str(tmp_path / "data")}
     log = tmp_path / "server.log"
     with serve_with(env | {"MEDBENTO_API_KEYS": "{}"}, log) as url:
-        assert embed(url, "not-a-key") == 401  # auth stays on in development
+        assert embedding_status(url, "not-a-key") == 401  # auth stays on in development
         keys_file = tmp_path / "data" / "dev-api-keys.json"
         assert stat.S_IMODE(keys_file.stat().st_mode) == 0o600
         keys = json.loads(keys_file.read_text())
         assert sorted(keys.values()) == ["admin", "auditor", "clinician", "researcher"]
         clinician = next(k for k, role in keys.items() if role == "clinician")
-        assert embed(url, clinician) == 200
+        assert embedding_status(url, clinician) == 200
     text = log.read_text()
     assert str(keys_file) in text  # it says where the keys are
     assert clinician not in text  # but never prints them
@@ -123,5 +115,5 @@ def test_development_without_keys_writes_one_per_role_privately(tmp_path: Path):
     # A key made with the CLI joins them: the development keys still work at the next start.
     made = medbento("keys", "create", "--role", "researcher", env=os.environ | env).stdout.strip()
     with serve_with(env | {"MEDBENTO_API_KEYS": "{}"}, tmp_path / "again.log") as url:
-        assert embed(url, clinician) == 200 and embed(url, made) == 200
+        assert embedding_status(url, clinician) == 200 and embedding_status(url, made) == 200
     assert json.loads(keys_file.read_text()) == keys  # the same keys, not made again

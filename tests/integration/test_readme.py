@@ -25,6 +25,7 @@ import pytest
 
 from tests.conftest import ROOT, free_port, port_free, served_command
 from tests.readme import block, blocks
+from tests.servers import embedding_status, wait_until
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -103,24 +104,6 @@ def json_objects(text: str) -> list:
     return found
 
 
-def embed_status(port: int, key: str) -> int:
-    return httpx.post(
-        f"http://localhost:{port}/v1/embeddings",
-        json={"input": "chest pain"},
-        headers={"Authorization": f"Bearer {key}"},
-        timeout=60,
-    ).status_code
-
-
-def wait_until(condition, seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.1)
-    return False
-
-
 def test_make_serve_and_every_snippet(home, port, tmp_path):
     env = newcomer(home, PORT=str(port))
     (make_serve,) = [c for c in block("Two commands", "bash").splitlines() if "make serve" in c]
@@ -148,8 +131,8 @@ def test_make_serve_and_every_snippet(home, port, tmp_path):
         keys_out = bash(block("Keys and roles", "bash") + 'echo "$KEY $NEW_KEY"\n', env)
         old_key, new_key = keys_out.strip().splitlines()[-1].split()
         assert old_key not in keys_out.rsplit("\n", 2)[0] and "key_" in keys_out
-        assert embed_status(port, new_key) == 200
-        assert wait_until(lambda: embed_status(port, old_key) == 401, 5)
+        assert embedding_status(f"http://localhost:{port}", new_key) == 200
+        assert wait_until(lambda: embedding_status(f"http://localhost:{port}", old_key) == 401, 5)
 
         audit = bash(block("The audit trail", "bash"), env)  # the store make serve writes
         verified = re.search(r"audit chain verified: (\d+) events", audit)
@@ -316,7 +299,6 @@ def assert_workers_on_jemalloc(podman, container: str, env, services: int) -> No
 
 
 def wait_ready(url: str, logs, timeout_s: float = 300) -> None:
-    import time
 
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
