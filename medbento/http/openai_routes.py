@@ -117,8 +117,9 @@ async def embeddings(
 
 async def embed(texts: list[str], encode: Encode, guard: RequestGuard, version: str) -> np.ndarray:
     """Every embedding route's core: checked texts de-identified, then embedded by the model's
-    `version` (or found in the cache), with both digests in the request's audit event."""
-    record(model=("embedding", version), sent=texts)
+    `version` (or found in the cache), with both digests in the request's audit event (the
+    route has named the model in it already)."""
+    record(sent=texts)
     vectors = await encode_cached(await guard.deidentify(texts), encode, version)
     record(answered=vectors)
     return vectors
@@ -179,8 +180,8 @@ async def complete_prompt(
     request: GenerationRequest, generate: Generate, guard: RequestGuard, version: str
 ) -> GenerationResult:
     """A prompt completed by the generator's `version` (the Gateway's /predict): held to the
-    limits as sent, before the guard (a model) reads it, then guarded like a chat."""
-    record(model=("generation", version))
+    limits as sent, before the guard (a model) reads it, then guarded like a chat. The route
+    has named the model in the request's audit event already."""
     request = check_generation(request)
     record(sent=request.prompt)
     (prompt,) = await guard.deidentify([request.prompt])
