@@ -53,6 +53,15 @@ def assert_allocator(processes: list[psutil.Process]) -> None:
             assert any("libjemalloc" in path for path in maps), process.cmdline()
 
 
+def assert_fast_http(processes: list[psutil.Process]) -> None:
+    """Every worker serves HTTP on uvloop with httptools' parser (requirements.txt), which
+    uvicorn takes only when they are installed: a missing one falls back silently."""
+    for process in processes:
+        maps = " ".join(m.path for m in process.memory_maps())
+        for package in ("/uvloop/", "/httptools/"):
+            assert package in maps, (package, process.cmdline())
+
+
 def resident_memory(server) -> dict[str, int]:
     """Resident bytes of each service process of the Bento, by service name."""
     memory = {}
@@ -139,6 +148,7 @@ def test_soak_32_clients_without_errors_or_memory_growth():
             assert load.wait_for(lambda o: len(o) >= 500, 120)
             warm = resident_memory(server)
             assert_allocator(bento_processes(server))
+            assert_fast_http(bento_processes(server))
             # Settle: every process meets batches of every size and its allocator fills up.
             load.wait_for(lambda o: len(o) >= 500 + SETTLE_REQUESTS, 400)
             before = resident_memory(server)
