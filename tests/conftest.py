@@ -6,8 +6,10 @@ before any `services` module is imported, and every served process inherits it.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
+import sys
 import tempfile
 import time
 import uuid
@@ -139,3 +141,20 @@ def private_redis():
     state = {"process": start()}
     yield port, state, start
     state["process"].kill()
+
+
+def import_into_empty_store(store: Path, importer: str, name: str) -> dict:
+    """`models.importer.<importer>()` in a process whose BentoML store is `store` (empty), as
+    `make models` runs on a new machine; the stored model's labels and path. Imports once
+    failed only there, while every machine that already had the model skipped them."""
+    code = (
+        f"import json, bentoml; from models import importer; importer.{importer}(); "
+        f"m = bentoml.models.get('{name}:latest'); "
+        "print(json.dumps({'labels': m.info.labels, 'path': m.path}))"
+    )
+    env = {**os.environ, "BENTOML_HOME": str(store)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])

@@ -3,10 +3,6 @@ SentenceTransformer.encode() gives, without its per-call housekeeping."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import bentoml
@@ -16,6 +12,7 @@ from sentence_transformers import SentenceTransformer
 
 from medbento.runtime.embedder import ONNX_FILES, embed, load, runtime_for
 from medbento.settings import get_settings
+from tests.conftest import import_into_empty_store
 
 
 @pytest.fixture(scope="module")
@@ -110,19 +107,8 @@ def test_the_export_leaves_the_models_own_files_alone(stored_path):
 
 def test_a_fresh_model_store_gets_the_embedder_and_its_onnx_exports(tmp_path):
     """What `make models` does on a new machine: the embedder imported into an empty store,
-    with the same weights (sha256) as this machine's store and both ONNX files beside them
-    (the detector's import once failed only there: tests/unit/test_phi_detector.py)."""
-    code = (
-        "import json, bentoml; from models.importer import import_embedder; import_embedder(); "
-        "m = bentoml.models.get('clinical-embedder:latest'); "
-        "print(json.dumps({'labels': m.info.labels, 'path': m.path}))"
-    )
-    env = {**os.environ, "BENTOML_HOME": str(tmp_path)}
-    done = subprocess.run(
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    fresh = json.loads(done.stdout.strip().splitlines()[-1])
+    with the same weights (sha256) as this machine's store and both ONNX files beside them."""
+    fresh = import_into_empty_store(tmp_path, "import_embedder", "clinical-embedder")
     here = bentoml.models.get(get_settings().embedder_tag).info.labels
     assert fresh["labels"]["sha256"] == here["sha256"]
     assert fresh["labels"]["source"] == here["source"] and int(fresh["labels"]["opset"]) >= 17

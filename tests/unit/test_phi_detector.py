@@ -4,9 +4,6 @@ rules do not."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import bentoml
@@ -16,6 +13,7 @@ from medbento.phi.analyzer import detect, local_analyzer
 from medbento.phi.learned import LearnedRecognizer, over_89
 from models.importer import weights_sha256
 from models.phi_detector import PINNED, PINNED_SHA256, recipe, train, trained_from
+from tests.conftest import import_into_empty_store
 
 pytestmark = pytest.mark.unit
 
@@ -39,18 +37,9 @@ def test_stored_with_source_and_sha256_and_loads_from_the_store():
 
 
 def test_a_fresh_model_store_takes_the_pinned_weights(tmp_path):
-    """What `make models` does on a new machine (an import into an empty store): it once
-    failed there while every machine that already had the model skipped it."""
-    code = (
-        "import bentoml; from models.importer import import_detector; import_detector(); "
-        "m = bentoml.models.get('phi-detector:latest'); print(m.info.labels['sha256'])"
-    )
-    env = {**os.environ, "BENTOML_HOME": str(tmp_path)}
-    done = subprocess.run(
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.split()[-1] == weights_sha256(PINNED)
+    """What `make models` does on a new machine (an import into an empty store)."""
+    fresh = import_into_empty_store(tmp_path, "import_detector", "phi-detector")
+    assert fresh["labels"]["sha256"] == weights_sha256(PINNED)
 
 
 def test_the_repository_weights_match_their_pin_and_their_recipe():
