@@ -147,8 +147,9 @@ def test_soak_32_clients_without_errors_or_memory_growth():
         with Load(server.url, 32, KEY["clinician"]) as load:
             assert load.wait_for(lambda o: len(o) >= 500, 120)
             warm = resident_memory(server)
-            assert_allocator(bento_processes(server))
-            assert_fast_http(bento_processes(server))
+            processes = bento_processes(server)
+            assert_allocator(processes)
+            assert_fast_http(processes)
             # Settle: every process meets batches of every size and its allocator fills up.
             load.wait_for(lambda o: len(o) >= 500 + SETTLE_REQUESTS, 400)
             before = resident_memory(server)
